@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+// SafetyMonitor: information-led monitoring and early warning for a municipality's
+// safety programme. One module per stage (see docs/ARCHITECTURE.md and DESIGN §2).
+import PackageDescription
+
+let package = Package(
+  name: "SafetyMonitor",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // The C library libcsv (Debian libcsv-dev): module map and shim header only.
+    .systemLibrary(
+      name: "CLibCSV",
+      pkgConfig: nil,
+      providers: [.apt(["libcsv-dev"])]
+    ),
+    // Shared vocabulary: diagnostics, calendar periods, CBS area codes. No I/O.
+    .target(name: "SafetyCore"),
+    // Stage 1: reading partner CSV exports (the only module that imports CLibCSV).
+    .target(name: "CSVIngest", dependencies: ["CLibCSV", "SafetyCore"]),
+    // Pipeline definitions (pipelines/*.yaml) as typed, validated values.
+    .target(
+      name: "PipelineSpec",
+      dependencies: ["SafetyCore", "Detection", .product(name: "Yams", package: "Yams")]
+    ),
+    // Aberration and trend detection: pure computation, no I/O, no clock.
+    .target(name: "Detection", dependencies: ["SafetyCore"]),
+    // The thin command-line executable: one file per subcommand.
+    .executableTarget(
+      name: "SafetyMonitorCLI",
+      dependencies: [
+        "SafetyCore", "CSVIngest", "PipelineSpec", "Detection",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "SafetyCoreTests", dependencies: ["SafetyCore"]),
+  ]
+)

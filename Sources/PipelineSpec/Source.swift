@@ -1,0 +1,73 @@
+import SafetyCore
+
+/// One partner export type. Columns are named, matched order-free and case- and
+/// space-insensitively.
+public struct Source: Sendable, Codable, Equatable {
+  /// The partner organisation (`Politie`, `Woonpunt`, ...): convergence counts partners.
+  public var partner: String
+  /// `records` (one row per registration, with a key) or `aggregated` (counts).
+  public var shape: SourceShape?
+  /// File-name pattern matched in the inbox (`*` and `?`), e.g. `politie_misdrijven_*.csv`.
+  public var files: String
+  public var dialect: DialectSpec?
+  /// Records: the column with the partner's registration key.
+  public var key: String?
+  /// Records: the date column and its format. Aggregated sources may use it too.
+  public var date: DateColumn?
+  /// Aggregated: the period column (instead of a date).
+  public var period: PeriodColumn?
+  public var area: AreaColumn
+  /// The category column; absent when the whole export is one category (`value`).
+  public var category: CategoryColumn?
+  /// Aggregated: the count column.
+  public var count: String?
+  /// Columns with personal data: dropped while parsing, never stored, logged or shown.
+  public var personal: [String]?
+}
+
+public enum SourceShape: String, Sendable, Codable, Equatable {
+  case records, aggregated
+}
+
+/// The CSV dialect of an export. Defaults: `;`, `"`, `auto` encoding, header row.
+public struct DialectSpec: Sendable, Codable, Equatable {
+  /// One character: `;`, `,`, `|` or a tab (write `"\t"` or `tab`).
+  public var delimiter: String?
+  public var quote: String?
+  /// `utf-8`, `windows-1252`, `iso-8859-1` or `auto`.
+  public var encoding: String?
+  public var header: Bool?
+}
+
+public struct DateColumn: Sendable, Codable, Equatable {
+  public var column: String
+  /// A date pattern: `dd-MM-yyyy`, `yyyy-MM-dd`, `d-M-yyyy`, `dd/MM/yyyy`, `yyyyMMdd`,
+  /// optionally followed by a time (`dd-MM-yyyy HH:mm`), or `iso8601` for timestamps with
+  /// a zone (converted to Europe/Amsterdam dates).
+  public var format: String
+}
+
+public struct PeriodColumn: Sendable, Codable, Equatable {
+  public var column: String
+  /// What one row counts: `week`, `month`, `quarter` or `year`.
+  public var kind: PeriodKind
+  /// Text form; default the canonical one (`2024-W36`, `2024-09`, `2024Q3`, `2024`).
+  /// Other forms: `yyyyMM`, `MM-yyyy`, `yyyy-ww`.
+  public var format: String?
+}
+
+public struct AreaColumn: Sendable, Codable, Equatable {
+  public var column: String
+  /// `code` (CBS codes), `name` (registry names and aliases) or `auto` (default: either).
+  public var match: AreaMatch?
+}
+
+public enum AreaMatch: String, Sendable, Codable, Equatable {
+  case code, name, auto
+}
+
+public struct CategoryColumn: Sendable, Codable, Equatable {
+  public var column: String?
+  /// A fixed category for exports that hold one kind of registration.
+  public var value: String?
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct SafetyMonitor: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "safety-monitor",
+    abstract: "Monitoring and early warning for a municipality's safety programme.",
+    version: "0.1.0",
+    subcommands: []
+  )
+}
