@@ -7,7 +7,9 @@ let package = Package(
   name: "SafetyMonitor",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"])
+    .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"]),
+    // Library products for the out-of-tree benchmark package (Benchmarks/).
+    .library(name: "SafetyMonitorPipeline", targets: ["Runner"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,16 +34,49 @@ let package = Package(
       name: "PipelineSpec",
       dependencies: ["SafetyCore", "Detection", .product(name: "Yams", package: "Yams")]
     ),
+    // Stage 2: raw rows → records and counts (areas, dates, categories; personal columns
+    // dropped). Pure apart from reading the area registry files.
+    .target(
+      name: "Normalise",
+      dependencies: [
+        "SafetyCore", "PipelineSpec", "CSVIngest",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    // Stage 3: count cubes, built in parallel partitions and merged deterministically.
+    .target(name: "Aggregate", dependencies: ["SafetyCore"]),
+    // Stage 4: the SQLite store (exports ledger, records, counts, runs).
+    .target(
+      name: "Store",
+      dependencies: [
+        "SafetyCore", "Normalise", "Aggregate",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    // Composes the stages: inbox → parse/normalise → quarantine or apply → archive.
+    .target(
+      name: "Runner",
+      dependencies: [
+        "SafetyCore", "CSVIngest", "PipelineSpec", "Normalise", "Aggregate", "Store",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     // Aberration and trend detection: pure computation, no I/O, no clock.
     .target(name: "Detection", dependencies: ["SafetyCore"]),
     // The thin command-line executable: one file per subcommand.
     .executableTarget(
       name: "SafetyMonitorCLI",
       dependencies: [
-        "SafetyCore", "CSVIngest", "PipelineSpec", "Detection",
+        "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Runner", "Store",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "SafetyCoreTests", dependencies: ["SafetyCore"]),
+    .testTarget(name: "PipelineSpecTests", dependencies: ["PipelineSpec"]),
+    .testTarget(name: "NormaliseTests", dependencies: ["Normalise"]),
+    .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store"]),
+    .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
   ]
 )

@@ -25,7 +25,7 @@ public struct Source: Sendable, Codable, Equatable {
   public var personal: [String]?
 }
 
-public enum SourceShape: String, Sendable, Codable, Equatable {
+public enum SourceShape: String, Sendable, Codable, Equatable, CaseIterable {
   case records, aggregated
 }
 
@@ -62,7 +62,7 @@ public struct AreaColumn: Sendable, Codable, Equatable {
   public var match: AreaMatch?
 }
 
-public enum AreaMatch: String, Sendable, Codable, Equatable {
+public enum AreaMatch: String, Sendable, Codable, Equatable, CaseIterable {
   case code, name, auto
 }
 

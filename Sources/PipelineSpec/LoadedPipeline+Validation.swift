@@ -1,0 +1,185 @@
+import SafetyCore
+
+extension LoadedPipeline {
+  /// Semantic checks that decoding cannot make: references between sections, shapes that
+  /// fit, patterns that compile, numbers in range. Needs no file system. Errors make the
+  /// pipeline unusable; warnings are worth fixing.
+  public func validate() -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    func error(_ message: String, _ path: [String]) {
+      out.append(.error(.configError, message, at: locations.position(path)))
+    }
+    func warning(_ message: String, _ path: [String]) {
+      out.append(.warning(.configError, message, at: locations.position(path)))
+    }
+
+    if spec.version != 1 {
+      error("unsupported version \(spec.version); expected 1", ["version"])
+    }
+    if spec.name.isEmpty
+      || !spec.name.unicodeScalars.allSatisfy({
+        ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+          || "-_.".unicodeScalars.contains($0)
+      })
+    {
+      error("name must be letters, digits, '-', '_' or '.', found '\(spec.name)'", ["name"])
+    }
+    if spec.themes.isEmpty { error("at least one theme is needed", ["themes"]) }
+    if spec.sources.isEmpty { error("at least one source is needed", ["sources"]) }
+    if spec.indicators.isEmpty { error("at least one indicator is needed", ["indicators"]) }
+
+    for (id, source) in spec.sources { checkSource(id, source, error: error, warning: warning) }
+
+    var used: Set<String> = []
+    var themesUsed: Set<String> = []
+    for (id, indicator) in spec.indicators {
+      let path = ["indicators", id]
+      if let theme = spec.themes[indicator.theme] {
+        themesUsed.insert(indicator.theme)
+        if let sub = indicator.subtheme, theme.subthemes?[sub] == nil {
+          let known = theme.subthemes?.keys.joined(separator: ", ") ?? "none"
+          error(
+            "unknown subtheme '\(sub)' of theme '\(indicator.theme)'; known: \(known)",
+            path + ["subtheme"])
+        }
+      } else {
+        error(
+          "unknown theme '\(indicator.theme)'; known: \(spec.themes.keys.joined(separator: ", "))",
+          path + ["theme"])
+      }
+      if indicator.from.isEmpty { error("indicator draws on no source", path + ["from"]) }
+      let base = indicator.period ?? .week
+      if base > .month { error("base period must be week or month", path + ["period"]) }
+      for (sourceID, categories) in indicator.from {
+        guard let source = spec.sources[sourceID] else {
+          error(
+            "unknown source '\(sourceID)'; known: \(spec.sources.keys.joined(separator: ", "))",
+            path + ["from", sourceID])
+          continue
+        }
+        used.insert(sourceID)
+        if categories.isEmpty {
+          error("no categories listed for source '\(sourceID)'", path + ["from", sourceID])
+        }
+        if source.category?.column == nil, let fixed = source.category?.value,
+          !categories.contains(where: { normaliseCategory($0) == normaliseCategory(fixed) })
+        {
+          warning(
+            "source '\(sourceID)' only has category '\(fixed)'; none of these match",
+            path + ["from", sourceID])
+        }
+        if source.resolvedShape == .aggregated, source.date == nil,
+          let kind = source.period?.kind, kind > base
+        {
+          error(
+            "source '\(sourceID)' counts per \(kind.rawValue), coarser than the indicator's "
+              + "base period \(base.rawValue); set `period: \(kind.rawValue)` on the indicator",
+            path + ["from", sourceID])
+        }
+      }
+    }
+    for (id, _) in spec.sources where !used.contains(id) {
+      warning("source '\(id)' feeds no indicator", ["sources", id])
+    }
+    for (id, _) in spec.themes where !themesUsed.contains(id) {
+      warning("theme '\(id)' has no indicator", ["themes", id])
+    }
+
+    if let share = spec.ingest?.maxBadRowShare, !(0...1).contains(share) {
+      error("maxBadRowShare must be between 0 and 1, found \(share)", ["ingest", "maxBadRowShare"])
+    }
+    for (key, value) in [
+      ("maxDiagnosticsPerFile", spec.ingest?.maxDiagnosticsPerFile),
+      ("maxFieldBytes", spec.ingest?.maxFieldBytes), ("maxFields", spec.ingest?.maxFields),
+    ] {
+      if let value, value < 1 { error("\(key) must be at least 1", ["ingest", key]) }
+    }
+    if let minCell = spec.disclosure?.minCell, minCell < 1 {
+      error("minCell must be at least 1", ["disclosure", "minCell"])
+    }
+    return out
+  }
+
+  private func checkSource(
+    _ id: String, _ source: Source, error: (String, [String]) -> Void,
+    warning: (String, [String]) -> Void
+  ) {
+    let path = ["sources", id]
+    if source.files.isEmpty { error("file pattern is empty", path + ["files"]) }
+    if let d = source.dialect {
+      if DialectSpec.byte(d.delimiter, default: 0x3B) == nil {
+        error("delimiter must be one character or 'tab'", path + ["dialect", "delimiter"])
+      }
+      if DialectSpec.byte(d.quote, default: 0x22) == nil {
+        error("quote must be one character", path + ["dialect", "quote"])
+      }
+      if let enc = d.encoding,
+        !["utf-8", "utf8", "windows-1252", "cp1252", "iso-8859-1", "latin1", "auto"].contains(
+          enc.lowercased())
+      {
+        error(
+          "unknown encoding '\(enc)'; expected utf-8, windows-1252, iso-8859-1 or auto",
+          path + ["dialect", "encoding"])
+      }
+    }
+    if let date = source.date, DatePattern(date.format) == nil {
+      error(
+        "'\(date.format)' is not a date pattern (e.g. dd-MM-yyyy, yyyy-MM-dd HH:mm, iso8601)",
+        path + ["date", "format"])
+    }
+    if let period = source.period, PeriodPattern(period.format, kind: period.kind) == nil {
+      error(
+        "'\(period.format ?? "")' is not a \(period.kind.rawValue) pattern (e.g. yyyy-ww, "
+          + "yyyyMM, yyyy-Q)", path + ["period", "format"])
+    }
+    if let category = source.category, (category.column == nil) == (category.value == nil) {
+      error("category needs exactly one of 'column' or 'value'", path + ["category"])
+    }
+    switch source.resolvedShape {
+    case .records:
+      if source.key == nil { error("record-level sources need a key column", path + ["key"]) }
+      if source.date == nil { error("record-level sources need a date column", path + ["date"]) }
+      if source.count != nil {
+        error("record-level sources count rows; remove 'count'", path + ["count"])
+      }
+      if source.period != nil {
+        error("record-level sources need a date, not a period column", path + ["period"])
+      }
+    case .aggregated:
+      if source.count == nil { error("aggregated sources need a count column", path + ["count"]) }
+      if (source.date == nil) == (source.period == nil) {
+        error("aggregated sources need exactly one of 'date' or 'period'", path)
+      }
+      if source.key != nil {
+        warning("aggregated sources have no key; 'key' is ignored", path + ["key"])
+      }
+    }
+    let personal = Set((source.personal ?? []).map(normaliseHeader))
+    for column in source.usedColumns where personal.contains(normaliseHeader(column)) {
+      error(
+        "column '\(column)' is declared personal and cannot be read", path + ["personal"])
+    }
+  }
+}
+
+extension Source {
+  /// The columns this source reads (never the personal ones).
+  public var usedColumns: [String] {
+    [key, date?.column, period?.column, area.column, category?.column, count].compactMap { $0 }
+  }
+}
+
+/// A header label as matched: spaces (and a byte-order mark) dropped, lower case
+/// (`Pleeg datum` = `pleegdatum` = `PLEEGDATUM `).
+public func normaliseHeader(_ label: String) -> String {
+  String(
+    label.lowercased().unicodeScalars.filter {
+      $0 != " " && $0 != "\t" && $0 != "\u{FEFF}"
+    })
+}
+
+/// A category as matched: trimmed and lower case (`1.1.1 ` = `1.1.1`, `Hennepkwekerij` =
+/// `hennepkwekerij`).
+public func normaliseCategory(_ text: String) -> String {
+  String(text.trimmingSpaces()).lowercased()
+}

@@ -1,0 +1,70 @@
+import Foundation
+import SafetyCore
+import Testing
+
+@testable import PipelineSpec
+
+@Suite struct LoadedPipelineValidationTests {
+  func problems(_ text: String) throws -> [Diagnostic] {
+    try LoadedPipeline.parse(text, file: "p.yaml").validate()
+  }
+
+  @Test func theSampleIsValid() throws {
+    #expect(try problems(samplePipeline).filter { $0.severity == .error }.isEmpty)
+  }
+
+  @Test func reportsAnUnknownThemeAtItsPosition() throws {
+    let text = samplePipeline.replacingOccurrences(of: "theme: hic", with: "theme: hicc")
+    let errors = try problems(text).filter { $0.severity == .error }
+    #expect(errors.count == 1)
+    #expect(errors[0].message == "unknown theme 'hicc'; known: hic, zorg")
+    #expect(errors[0].position?.line == 33)
+    // The theme left without indicators is a warning.
+    #expect(try problems(text).contains { $0.severity == .warning && $0.message.contains("'hic'") })
+  }
+
+  @Test func reportsUnknownSourcesAndSubthemes() throws {
+    var text = samplePipeline.replacingOccurrences(of: "from: {politie: [\"1.1.1\"]}", with: "from: {polite: [\"1.1.1\"]}")
+    text = text.replacingOccurrences(of: "subtheme: verward", with: "subtheme: radicalisering")
+    let messages = try problems(text).map(\.message)
+    #expect(messages.contains { $0.hasPrefix("unknown source 'polite'") })
+    #expect(messages.contains { $0.hasPrefix("unknown subtheme 'radicalisering'") })
+  }
+
+  @Test func checksShapes() throws {
+    let noKey = samplePipeline.replacingOccurrences(of: "    key: registratienummer\n", with: "    shape: records\n")
+    #expect(try problems(noKey).contains { $0.message == "record-level sources need a key column" })
+    let noCount = samplePipeline.replacingOccurrences(of: "    count: aantal\n", with: "")
+    #expect(try problems(noCount).contains { $0.message == "aggregated sources need a count column" })
+  }
+
+  @Test func rejectsAMonthlySourceForAWeeklyIndicator() throws {
+    let text = samplePipeline.replacingOccurrences(of: "    period: month\n", with: "")
+    #expect(try problems(text).contains { $0.message.contains("coarser than the indicator's base period week") })
+  }
+
+  @Test func rejectsBadPatternsAndDialects() throws {
+    var text = samplePipeline.replacingOccurrences(of: "format: dd-MM-yyyy", with: "format: dd-MMM")
+    text = text.replacingOccurrences(of: "delimiter: \";\"", with: "delimiter: \";;\"")
+    text = text.replacingOccurrences(of: "encoding: utf-8", with: "encoding: ebcdic")
+    text = text.replacingOccurrences(of: "format: yyyyMM", with: "format: yyyy-ww")
+    let messages = try problems(text).map(\.message)
+    #expect(messages.contains { $0.hasPrefix("'dd-MMM' is not a date pattern") })
+    #expect(messages.contains { $0.hasPrefix("delimiter must be one character") })
+    #expect(messages.contains { $0.hasPrefix("unknown encoding 'ebcdic'") })
+    #expect(messages.contains { $0.hasPrefix("'yyyy-ww' is not a month pattern") })
+  }
+
+  @Test func forbidsReadingAPersonalColumn() throws {
+    let text = samplePipeline.replacingOccurrences(of: "personal: [naam, bsn]", with: "personal: [naam, Buurt Code]")
+    #expect(try problems(text).contains { $0.message == "column 'buurtcode' is declared personal and cannot be read" })
+  }
+
+  @Test func checksRanges() throws {
+    let text = samplePipeline + "\ningest: {maxBadRowShare: 1.5, maxFields: 0}\ndisclosure: {minCell: 0}\n"
+    let messages = try problems(text).map(\.message)
+    #expect(messages.contains { $0.hasPrefix("maxBadRowShare must be between 0 and 1") })
+    #expect(messages.contains("maxFields must be at least 1"))
+    #expect(messages.contains("minCell must be at least 1"))
+  }
+}
