@@ -1,0 +1,251 @@
+import PipelineSpec
+import SafetyCore
+
+/// One normalised registration of a record-level source.
+public struct NormalisedRecord: Sendable, Hashable {
+  /// The keyed hash of the partner's key (nil when normalising without a hasher).
+  public var key: KeyDigest?
+  /// Category id local to the normaliser (`Normaliser.categories`).
+  public var category: Int32
+  /// Area index in the registry; `-1` is the unknown-area bucket.
+  public var area: Int32
+  /// The date as `CivilDate.dayNumber`.
+  public var day: Int32
+}
+
+/// One normalised row of an aggregated source.
+public struct NormalisedCount: Sendable, Hashable {
+  public var period: Period
+  public var category: Int32
+  public var area: Int32
+  public var count: Int64
+}
+
+/// What became of one row.
+public enum RowOutcome: Sendable, Hashable {
+  case record(NormalisedRecord)
+  case count(NormalisedCount)
+  /// The row was rejected; a diagnostic says why.
+  case rejected
+}
+
+/// Row counts of one export.
+public struct RowStats: Sendable, Hashable, Codable {
+  public var total = 0
+  public var ok = 0
+  public var rejected = 0
+  /// Rows kept in the unknown-area bucket (included in `ok`).
+  public var unknownArea = 0
+  /// Rows whose category feeds no indicator (kept; included in `ok`).
+  public var unmappedCategory = 0
+  public init() {}
+
+  public mutating func add(_ other: RowStats) {
+    total += other.total
+    ok += other.ok
+    rejected += other.rejected
+    unknownArea += other.unknownArea
+    unmappedCategory += other.unmappedCategory
+  }
+}
+
+/// Turns the raw rows of one export into records or counts: reads the declared columns
+/// only, parses dates (Europe/Amsterdam calendar) and periods, resolves areas through the
+/// registry (codes, crosswalk, names, aliases; unknown ones into the unknown bucket) and
+/// categories (trimmed, case-insensitive). Bad rows become row diagnostics with positions;
+/// no field value is ever put in a diagnostic. One normaliser per file; not shared.
+public struct Normaliser {
+  public let plan: SourcePlan
+  public let registry: AreaRegistry
+  /// Dates after this day are `future-date` errors.
+  public let runDate: CivilDate
+  public let hasher: KeyHasher?
+  public let file: String
+  public let columns: SourcePlan.Columns
+  public let maxDiagnostics: Int
+
+  /// Normalised categories seen, by local id.
+  public private(set) var categories: [String] = []
+  /// For each local category id, the indicators it feeds.
+  public private(set) var categoryIndicators: [[Int]] = []
+  public private(set) var stats = RowStats()
+  /// The first `maxDiagnostics` row diagnostics.
+  public private(set) var diagnostics: [Diagnostic] = []
+  /// All row diagnostics by code, including those past the cap.
+  public private(set) var diagnosticCounts: [DiagnosticCode: Int] = [:]
+  /// Area texts that matched nothing, with their row counts (at most 1,000 distinct).
+  public private(set) var unknownAreaLabels: [String: Int] = [:]
+
+  private var areaCache = ByteCache<Int32>()
+  private var categoryCache = ByteCache<Int32>()
+  private var categoryIDs: [String: Int32] = [:]
+
+  public init(
+    plan: SourcePlan, registry: AreaRegistry, columns: SourcePlan.Columns, file: String,
+    runDate: CivilDate, hasher: KeyHasher?, maxDiagnostics: Int = 100
+  ) {
+    self.plan = plan
+    self.registry = registry
+    self.columns = columns
+    self.file = file
+    self.runDate = runDate
+    self.hasher = hasher
+    self.maxDiagnostics = maxDiagnostics
+    if let fixed = plan.fixedCategory { _ = categoryID(normalised: normaliseCategory(fixed)) }
+  }
+
+  /// Records a diagnostic that is not about one row (e.g. from the reader).
+  public mutating func note(_ diagnostic: Diagnostic) {
+    diagnosticCounts[diagnostic.code, default: 0] += 1
+    if diagnostics.count < maxDiagnostics { diagnostics.append(diagnostic) }
+  }
+
+  private mutating func reject<R: RowFields & ~Copyable>(
+    _ row: borrowing R, field: Int, _ code: DiagnosticCode, _ message: String
+  ) -> RowOutcome {
+    stats.rejected += 1
+    if diagnostics.count < maxDiagnostics {
+      let position =
+        field < row.fieldCount
+        ? row.position(ofField: field)
+        : SourcePosition(file: file, line: row.lineNumber, column: 1)
+      diagnostics.append(.error(code, message, at: position))
+    }
+    diagnosticCounts[code, default: 0] += 1
+    return .rejected
+  }
+
+  /// Normalises one data row (not the header).
+  public mutating func normalise<R: RowFields & ~Copyable>(_ row: borrowing R) -> RowOutcome {
+    stats.total += 1
+    let columns = self.columns
+    if row.fieldCount <= columns.maxIndex {
+      return reject(
+        row, field: row.fieldCount, .missingCell,
+        "row has \(row.fieldCount) fields; column \(columns.maxIndex + 1) is needed")
+    }
+    // Category.
+    let category: Int32
+    if let c = columns.category {
+      let raw = row.bytes(c)
+      if let hit = categoryCache.value(for: raw) {
+        category = hit
+      } else {
+        let normalised = normaliseCategory(row.text(c))
+        if normalised.isEmpty { return reject(row, field: c, .missingCell, "category is empty") }
+        category = categoryID(normalised: normalised)
+        categoryCache.set(category, for: raw)
+      }
+    } else {
+      category = 0
+    }
+    // Area.
+    let area: Int32
+    let a = columns.area
+    let rawArea = row.bytes(a)
+    if let hit = areaCache.value(for: rawArea) {
+      area = hit
+    } else {
+      let text = row.text(a)
+      area = Int32(registry.resolve(text, match: plan.areaMatch, source: plan.id) ?? -1)
+      areaCache.set(area, for: rawArea)
+    }
+    if area < 0 {
+      let label = String(row.text(a).trimmingSpaces().prefix(100))
+      if unknownAreaLabels[label] != nil || unknownAreaLabels.count < 1000 {
+        unknownAreaLabels[label, default: 0] += 1
+      }
+    }
+
+    let outcome: RowOutcome
+    switch plan.shape {
+    case .records:
+      guard let d = columns.date, let k = columns.key, let pattern = plan.datePattern else {
+        return .rejected
+      }
+      let day: CivilDate
+      switch pattern.parse(row.bytes(d)) {
+      case .success(let date): day = date
+      case .failure(.malformed):
+        if row.bytes(d).isEmpty { return reject(row, field: d, .missingCell, "date is empty") }
+        return reject(row, field: d, .invalidDate, "date does not match \(pattern)")
+      case .failure(.impossible):
+        return reject(row, field: d, .invalidDate, "no such date (pattern \(pattern))")
+      }
+      if day > runDate {
+        return reject(row, field: d, .futureDate, "date is after the run date \(runDate)")
+      }
+      if day.year < 1900 { return reject(row, field: d, .invalidDate, "date is before 1900") }
+      let rawKey = row.bytes(k)
+      if isBlank(rawKey) { return reject(row, field: k, .missingCell, "key is empty") }
+      let digest = hasher?.digest(source: plan.id, key: rawKey)
+      outcome = .record(
+        NormalisedRecord(key: digest, category: category, area: area, day: Int32(day.dayNumber)))
+    case .aggregated:
+      let period: Period
+      if let d = columns.date, let pattern = plan.datePattern {
+        switch pattern.parse(row.bytes(d)) {
+        case .success(let date):
+          if date > runDate {
+            return reject(row, field: d, .futureDate, "date is after the run date \(runDate)")
+          }
+          period = Period(containing: date, kind: .week)
+        case .failure:
+          return reject(row, field: d, .invalidDate, "date does not match \(pattern)")
+        }
+      } else if let p = columns.period, let pattern = plan.periodPattern {
+        guard let parsed = pattern.parse(row.bytes(p)) else {
+          return reject(
+            row, field: p, .typeError, "expected a \(pattern.kind.rawValue) (\(pattern))")
+        }
+        if parsed.firstDay > runDate {
+          return reject(row, field: p, .futureDate, "period starts after the run date \(runDate)")
+        }
+        period = parsed
+      } else {
+        return .rejected
+      }
+      guard let c = columns.count else { return .rejected }
+      guard let count = parseCount(row.bytes(c)) else {
+        return reject(row, field: c, .typeError, "expected a whole number of zero or more")
+      }
+      outcome = .count(
+        NormalisedCount(period: period, category: category, area: area, count: count))
+    }
+    stats.ok += 1
+    if area < 0 { stats.unknownArea += 1 }
+    if categoryIndicators[Int(category)].isEmpty { stats.unmappedCategory += 1 }
+    return outcome
+  }
+
+  private mutating func categoryID(normalised: String) -> Int32 {
+    if let id = categoryIDs[normalised] { return id }
+    let id = Int32(categories.count)
+    categories.append(normalised)
+    categoryIndicators.append(plan.indicatorsByCategory[normalised] ?? [])
+    categoryIDs[normalised] = id
+    return id
+  }
+}
+
+@inline(__always)
+func isBlank(_ raw: UnsafeRawBufferPointer) -> Bool {
+  raw.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+}
+
+/// A non-negative whole number (spaces around allowed; `1.234` thousands dots are not).
+@inline(__always)
+func parseCount(_ raw: UnsafeRawBufferPointer) -> Int64? {
+  var start = 0
+  var end = raw.count
+  while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
+  while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
+  guard start < end, end - start <= 15 else { return nil }
+  var value: Int64 = 0
+  for i in start..<end {
+    let b = raw[i]
+    guard b >= 0x30, b <= 0x39 else { return nil }
+    value = value * 10 + Int64(b - 0x30)
+  }
+  return value
+}

@@ -1,0 +1,139 @@
+import PipelineSpec
+import SafetyCore
+
+/// Everything the normaliser needs about one source, compiled from the pipeline once:
+/// patterns, the category → indicator map, and the columns to read.
+public struct SourcePlan: Sendable {
+  public let id: String
+  public let source: Source
+  public let shape: SourceShape
+  public let datePattern: DatePattern?
+  public let periodPattern: PeriodPattern?
+  public let areaMatch: AreaMatch
+  /// Normalised category → indices (into the pipeline's indicators) it feeds.
+  public let indicatorsByCategory: [String: [Int]]
+  /// The category of every row when the source declares `category: {value: ...}`.
+  public let fixedCategory: String?
+  /// The period kind rows are counted in: weeks for dated rows, the period column's kind.
+  public let periodKind: PeriodKind
+
+  /// Throws a configuration diagnostic when the source cannot be compiled (run `validate`
+  /// for all problems at once).
+  public init(id: String, in pipeline: LoadedPipeline) throws(Diagnostic) {
+    guard let source = pipeline.spec.sources[id] else {
+      throw Diagnostic.error(.configError, "no source '\(id)' in the pipeline")
+    }
+    self.id = id
+    self.source = source
+    shape = source.resolvedShape
+    if let date = source.date {
+      guard let pattern = DatePattern(date.format) else {
+        throw Diagnostic.error(
+          .configError, "'\(date.format)' is not a date pattern",
+          at: pipeline.position("sources", id, "date", "format"))
+      }
+      datePattern = pattern
+    } else {
+      datePattern = nil
+    }
+    if let period = source.period, source.date == nil {
+      guard let pattern = PeriodPattern(period.format, kind: period.kind) else {
+        throw Diagnostic.error(
+          .configError, "'\(period.format ?? "")' is not a \(period.kind.rawValue) pattern",
+          at: pipeline.position("sources", id, "period", "format"))
+      }
+      periodPattern = pattern
+      periodKind = period.kind
+    } else {
+      periodPattern = nil
+      periodKind = .week
+    }
+    if datePattern == nil && periodPattern == nil {
+      throw Diagnostic.error(
+        .configError, "source '\(id)' has neither a date nor a period column",
+        at: pipeline.position("sources", id))
+    }
+    if shape == .records && source.key == nil {
+      throw Diagnostic.error(
+        .configError, "record-level source '\(id)' has no key column",
+        at: pipeline.position("sources", id))
+    }
+    if shape == .aggregated && source.count == nil {
+      throw Diagnostic.error(
+        .configError, "aggregated source '\(id)' has no count column",
+        at: pipeline.position("sources", id))
+    }
+    areaMatch = source.area.match ?? .auto
+    fixedCategory = source.category?.column == nil ? source.category?.value : nil
+    var map: [String: [Int]] = [:]
+    for (i, (_, indicator)) in pipeline.spec.indicators.enumerated() {
+      for category in indicator.from[id] ?? [] {
+        let key = normaliseCategory(category)
+        if map[key]?.contains(i) != true { map[key, default: []].append(i) }
+      }
+    }
+    indicatorsByCategory = map
+  }
+
+  /// The columns of an export's header that this source reads, by position.
+  public struct Columns: Sendable, Equatable {
+    public var key: Int?
+    public var date: Int?
+    public var period: Int?
+    public var area: Int
+    public var category: Int?
+    public var count: Int?
+    /// The highest index read, so short rows are recognised.
+    public var maxIndex: Int {
+      [key, date, period, area, category, count].compactMap { $0 }.max() ?? area
+    }
+  }
+
+  /// Finds the declared columns in a header, order-free and case- and space-insensitive
+  /// (or by 1-based number for exports without a header). Personal columns are not looked
+  /// up. Throws a `missing-label` diagnostic naming the absent columns.
+  public func bind(header: [String]?, file: String) throws(Diagnostic) -> Columns {
+    var labels: [String: [Int]] = [:]
+    for (i, label) in (header ?? []).enumerated() {
+      labels[normaliseHeader(label), default: []].append(i)
+    }
+    var missing: [String] = []
+    var ambiguous: [String] = []
+    func find(_ name: String?) -> Int? {
+      guard let name else { return nil }
+      guard header != nil else {
+        if let n = Int(name.trimmingSpaces()), n >= 1 { return n - 1 }
+        missing.append(name)
+        return nil
+      }
+      guard let hits = labels[normaliseHeader(name)] else {
+        missing.append(name)
+        return nil
+      }
+      if hits.count > 1 { ambiguous.append(name) }
+      return hits[0]
+    }
+    let columns = Columns(
+      key: shape == .records ? find(source.key) : nil,
+      date: find(source.date?.column),
+      period: source.date == nil ? find(source.period?.column) : nil,
+      area: find(source.area.column) ?? 0,
+      category: find(source.category?.column),
+      count: shape == .aggregated ? find(source.count) : nil)
+    let position = SourcePosition(file: file, line: 1, column: 1)
+    if !missing.isEmpty {
+      let found = (header ?? []).joined(separator: ", ")
+      throw Diagnostic.error(
+        .missingColumn,
+        "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) "
+          + "for source '\(id)'; the header has: \(found)", at: position)
+    }
+    if !ambiguous.isEmpty {
+      throw Diagnostic.error(
+        .duplicateHeader,
+        "column\(ambiguous.count > 1 ? "s" : "") \(ambiguous.joined(separator: ", ")) "
+          + "appear more than once in the header", at: position)
+    }
+    return columns
+  }
+}
