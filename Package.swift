@@ -7,7 +7,9 @@ let package = Package(
   name: "SafetyMonitor",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"])
+    .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"]),
+    // For the ingest benchmark package (Benchmarks/), which depends on this one by path.
+    .library(name: "CSVIngest", targets: ["CSVIngest"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,5 +45,8 @@ let package = Package(
       ]
     ),
     .testTarget(name: "SafetyCoreTests", dependencies: ["SafetyCore"]),
+    .testTarget(
+      name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
+      exclude: ["Fixtures"]),
   ]
 )
