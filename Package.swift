@@ -10,6 +10,8 @@ let package = Package(
     .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"]),
     // Library products for the out-of-tree benchmark package (Benchmarks/).
     .library(name: "SafetyMonitorPipeline", targets: ["Runner"]),
+    // For the ingest benchmark package (Benchmarks/), which depends on this one by path.
+    .library(name: "CSVIngest", targets: ["CSVIngest"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -78,5 +80,8 @@ let package = Package(
     .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
     .testTarget(name: "StoreTests", dependencies: ["Store"]),
     .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+    .testTarget(
+      name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
+      exclude: ["Fixtures"]),
   ]
 )

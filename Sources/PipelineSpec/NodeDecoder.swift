@@ -116,7 +116,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     tracker.asked.insert(key.stringValue)
     guard let node = tracker.values[key.stringValue] else {
       throw MissingKey(
-        decoder: decoder, key: key.stringValue,
+        decoder: ObjectIdentifier(decoder), key: key.stringValue,
         diagnostic: decoder.state.fail(
           decoder.node, "missing key '\(key.stringValue)'\(decoder.whereText)"))
     }

@@ -103,7 +103,7 @@ func dottedPath(_ path: [any CodingKey]) -> String {
 
 /// A required key is absent from the mapping `decoder` reads.
 struct MissingKey: Error {
-  let decoder: NodeDecoder
+  let decoder: ObjectIdentifier
   let key: String
   let diagnostic: Diagnostic
 }
@@ -165,7 +165,7 @@ final class DecodingState {
       let value = try T(from: decoder)
       try decoder.checkUnusedKeys()
       return value
-    } catch let missing as MissingKey where missing.decoder === decoder {
+    } catch let missing as MissingKey where missing.decoder == ObjectIdentifier(decoder) {
       // An unknown key explains a missing one best (`formaat` for `format`).
       try decoder.checkUnusedKeys(near: missing.key)
       throw missing.diagnostic
