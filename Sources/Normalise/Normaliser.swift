@@ -11,6 +11,13 @@ public struct NormalisedRecord: Sendable, Hashable {
   public var area: Int32
   /// The date as `CivilDate.dayNumber`.
   public var day: Int32
+
+  public init(key: KeyDigest?, category: Int32, area: Int32, day: Int32) {
+    self.key = key
+    self.category = category
+    self.area = area
+    self.day = day
+  }
 }
 
 /// One normalised row of an aggregated source.
@@ -19,6 +26,13 @@ public struct NormalisedCount: Sendable, Hashable {
   public var category: Int32
   public var area: Int32
   public var count: Int64
+
+  public init(period: Period, category: Int32, area: Int32, count: Int64) {
+    self.period = period
+    self.category = category
+    self.area = area
+    self.count = count
+  }
 }
 
 /// What became of one row.

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import Normalise
+import SafetyCore
+
+/// The store of one pipeline: a single SQLite file (created with mode 0600) holding the
+/// exports ledger, deduplicated records and aggregated counts (no personal data; partner
+/// keys only as keyed hashes), the count cube per source category, area and period, and the
+/// runs. The HMAC secret lives in a 0600 key file beside it (`<store>.key`), never in the
+/// database, so a copy of the database alone cannot be linked back to partner keys.
+///
+/// Every export is applied in one transaction: after a crash the store holds an export
+/// completely or not at all.
+public final class SafetyStore: Sendable {
+  public let path: String
+  public let keyPath: String
+  let queue: DatabaseQueue
+  public let hasher: KeyHasher
+
+  /// The area text of the unknown-area bucket in the store.
+  public static let unknownArea = "?"
+
+  /// Opens the store at `path`, creating it (and its key file and folder) when missing, and
+  /// migrates it to the current schema.
+  public init(path: String) throws {
+    self.path = path
+    self.keyPath = path + ".key"
+    let fm = FileManager.default
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let storeExists = fm.fileExists(atPath: path)
+    hasher = KeyHasher(secret: try SafetyStore.secret(at: keyPath, storeExists: storeExists))
+    if !storeExists {
+      guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+      else { throw StoreError.io("cannot create the store \(path)") }
+    }
+    var config = Configuration()
+    config.foreignKeysEnabled = true
+    config.busyMode = .timeout(10)
+    queue = try DatabaseQueue(path: path, configuration: config)
+    try StoreSchema.migrator.migrate(queue)
+  }
+
+  /// Reads the key file, or creates it with 32 random bytes for a new store. An existing
+  /// store without its key file is refused: its record keys could no longer be matched.
+  static func secret(at keyPath: String, storeExists: Bool) throws -> [UInt8] {
+    let fm = FileManager.default
+    if let data = fm.contents(atPath: keyPath) {
+      guard data.count >= 32 else { throw StoreError.io("the key file \(keyPath) is damaged") }
+      return [UInt8](data)
+    }
+    if storeExists {
+      throw StoreError.io(
+        "the store exists but its key file \(keyPath) is missing; restore it from backup")
+    }
+    var rng = SystemRandomNumberGenerator()
+    let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
+    guard
+      fm.createFile(
+        atPath: keyPath, contents: Data(secret), attributes: [.posixPermissions: 0o600])
+    else { throw StoreError.io("cannot create the key file \(keyPath)") }
+    return secret
+  }
+
+  /// The migrations applied, oldest first.
+  public func appliedMigrations() throws -> [String] {
+    try queue.read { db in try StoreSchema.migrator.appliedMigrations(db) }
+  }
+
+  /// Runs `PRAGMA integrity_check`; "ok" when healthy.
+  public func integrityCheck() throws -> String {
+    try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+  }
+}
+
+/// Store failures that are not SQLite errors.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+  case io(String)
+  case inconsistent(String)
+
+  public var description: String {
+    switch self {
+    case .io(let m), .inconsistent(let m): m
+    }
+  }
+}
