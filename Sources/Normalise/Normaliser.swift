@@ -129,6 +129,15 @@ public struct Normaliser {
     return .rejected
   }
 
+  /// Counts a data row as rejected for a reason found outside the normaliser (e.g. its
+  /// field count differs from the header's).
+  public mutating func rejectRow<R: RowFields & ~Copyable>(
+    _ row: borrowing R, field: Int, _ code: DiagnosticCode, _ message: String
+  ) -> RowOutcome {
+    stats.total += 1
+    return reject(row, field: field, code, message)
+  }
+
   /// Normalises one data row (not the header).
   public mutating func normalise<R: RowFields & ~Copyable>(_ row: borrowing R) -> RowOutcome {
     stats.total += 1

@@ -1,0 +1,123 @@
+import CSVIngest
+import Normalise
+import PipelineSpec
+import SafetyCore
+
+/// Reads one export file and normalises it: the parse → normalise stage for one file.
+public enum ExportReader {
+  /// What reading one file gave.
+  public enum Outcome: Sendable {
+    /// The rows were read (some may be rejected: see `export.stats`).
+    case read(NormalisedExport)
+    /// The file cannot be used at all (unreadable, binary, wrong header, ...). `stats` holds
+    /// what was counted before the problem.
+    case fatal(Diagnostic, RowStats)
+  }
+
+  /// The CSV options of a source under a pipeline's limits.
+  public static func options(for source: Source, in pipeline: LoadedPipeline) -> CSVReadOptions {
+    let d = source.dialect
+    let encoding: TextEncoding =
+      switch d?.encoding?.lowercased() {
+      case "utf-8", "utf8": .utf8
+      case "windows-1252", "cp1252": .windows1252
+      case "iso-8859-1", "latin1": .iso88591
+      default: .auto
+      }
+    let dialect = CSVDialect(
+      delimiter: DialectSpec.byte(d?.delimiter, default: UInt8(ascii: ";")) ?? UInt8(ascii: ";"),
+      quote: DialectSpec.byte(d?.quote, default: UInt8(ascii: "\"")) ?? UInt8(ascii: "\""),
+      encoding: encoding, hasHeader: d?.header ?? true)
+    var limits = CSVLimits()
+    limits.maxFieldBytes = pipeline.maxFieldBytes
+    limits.maxFields = pipeline.maxFields
+    limits.maxDiagnostics = pipeline.maxDiagnosticsPerFile
+    return CSVReadOptions(dialect: dialect, limits: limits)
+  }
+
+  /// Reads `path` as an export of `plan`'s source. `displayName` names the file in
+  /// diagnostics. Rows whose field count differs from the header's are rejected (their
+  /// values may be shifted); rows with no values are skipped. With a `sink`, outcomes stream
+  /// into it instead of being kept in the export (for measuring).
+  public static func read(
+    path: String, displayName: String, plan: SourcePlan, pipeline: LoadedPipeline,
+    registry: AreaRegistry, runDate: CivilDate, hasher: KeyHasher?,
+    sink: ((RowOutcome, Normaliser) -> Void)? = nil
+  ) -> Outcome {
+    let options = options(for: plan.source, in: pipeline)
+    let reader: CSVReader
+    do {
+      reader = try CSVReader(path: path, options: options)
+    } catch let d as Diagnostic {
+      return .fatal(d, RowStats())
+    } catch {
+      return .fatal(.error(.ioError, "cannot open \(displayName): \(error)"), RowStats())
+    }
+    var export = NormalisedExport(source: plan.id, periodKind: plan.periodKind)
+    var normaliser: Normaliser?
+    var headerWidth = 0
+    var readerNotes: [Diagnostic] = []
+    do {
+      if !options.dialect.hasHeader {
+        let columns = try plan.bind(header: nil, file: displayName)
+        normaliser = Normaliser(
+          plan: plan, registry: registry, columns: columns, file: displayName,
+          runDate: runDate, hasher: hasher, maxDiagnostics: pipeline.maxDiagnosticsPerFile)
+      }
+      try reader.forEachRecord(onDiagnostic: { readerNotes.append(renamed($0, displayName)) }) {
+        record in
+        if record.isHeader {
+          headerWidth = record.count
+          let columns = try plan.bind(header: record.strings(), file: displayName)
+          normaliser = Normaliser(
+            plan: plan, registry: registry, columns: columns, file: displayName,
+            runDate: runDate, hasher: hasher, maxDiagnostics: pipeline.maxDiagnosticsPerFile)
+          return
+        }
+        guard var n = normaliser else { return }
+        normaliser = nil
+        defer { normaliser = n }
+        if record.byteCount == 0 { return }
+        if headerWidth == 0 { headerWidth = record.count }
+        let outcome: RowOutcome
+        if record.count != headerWidth {
+          outcome = n.rejectWidth(record, expected: headerWidth)
+        } else {
+          outcome = n.normalise(record)
+        }
+        if let sink { sink(outcome, n) } else { export.append(outcome) }
+      }
+    } catch let d as Diagnostic {
+      return .fatal(renamed(d, displayName), normaliser?.stats ?? RowStats())
+    } catch {
+      return .fatal(
+        .error(.ioError, "cannot read \(displayName): \(error)"), normaliser?.stats ?? RowStats())
+    }
+    guard var n = normaliser else {
+      return .fatal(
+        .error(.emptyFile, "the file holds no header", at: SourcePosition(file: displayName, line: 1, column: 1)),
+        RowStats())
+    }
+    for note in readerNotes where note.code != .missingCell && note.code != .extraCell {
+      n.note(note)
+    }
+    export.finish(with: n)
+    return .read(export)
+  }
+
+  static func renamed(_ d: Diagnostic, _ name: String) -> Diagnostic {
+    var out = d
+    out.position?.file = name
+    return out
+  }
+}
+
+extension Normaliser {
+  /// Rejects a row whose field count differs from the header's.
+  mutating func rejectWidth(_ record: CSVRecord, expected: Int) -> RowOutcome {
+    let code: DiagnosticCode = record.count < expected ? .missingCell : .extraCell
+    return rejectRow(
+      record, field: min(record.count, expected), code,
+      "row has \(record.count) field\(record.count == 1 ? "" : "s"); the header has \(expected)")
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Normalise
+import PipelineSpec
+import SafetyCore
+import Store
+
+/// The checks of `safety-monitor validate`: the pipeline's own consistency, the files it
+/// names, the area registry, and the categories in data against the indicators' mapping.
+public enum PipelineCheck {
+  /// All problems found, errors and warnings. Reads the registry files, the store (when it
+  /// exists) and the inbox's files, and writes nothing.
+  public static func run(_ pipeline: LoadedPipeline, runDate: CivilDate) -> [Diagnostic] {
+    var out = pipeline.validate()
+    let areas = pipeline.spec.areas
+    let named: [(String, String?)] = [
+      ("registry", areas.registry), ("population", areas.population),
+      ("aliases", areas.aliases), ("crosswalk", areas.crosswalk),
+      ("adjacency", areas.adjacency), ("boundaries", areas.boundaries),
+    ]
+    var missing = false
+    for (key, path) in named {
+      guard let path else { continue }
+      if !FileManager.default.fileExists(atPath: pipeline.resolve(path)) {
+        out.append(
+          .error(
+            .missingFile, "file not found: \(pipeline.resolve(path))",
+            at: pipeline.position("areas", key)))
+        if key != "adjacency" && key != "boundaries" { missing = true }
+      }
+    }
+    guard !missing, !out.contains(where: { $0.severity == .error }) else { return out }
+    let registry: AreaRegistry
+    do {
+      registry = try AreaRegistry.load(pipeline)
+    } catch {
+      out.append(.error(.ioError, "cannot read the area registry: \(error)"))
+      return out
+    }
+    out += registry.diagnostics
+    out += categoryCoverage(pipeline, registry: registry, runDate: runDate)
+    return out
+  }
+
+  /// Categories seen in archived data (the store) and in the inbox that feed no indicator,
+  /// and categories the indicators list that the data never shows.
+  static func categoryCoverage(
+    _ pipeline: LoadedPipeline, registry: AreaRegistry, runDate: CivilDate
+  ) -> [Diagnostic] {
+    var seen: [CategoryRef: Int64] = [:]
+    if FileManager.default.fileExists(atPath: pipeline.storePath),
+      let store = try? SafetyStore(path: pipeline.storePath),
+      let stored = try? store.categoriesSeen()
+    {
+      for (category, count) in stored { seen[category, default: 0] += count }
+    }
+    let inbox = pipeline.inboxDirectory
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: inbox))?.sorted() ?? []
+    for name in names where !name.hasPrefix(".") {
+      guard let (id, _) = pipeline.source(forFile: name),
+        let plan = try? SourcePlan(id: id, in: pipeline)
+      else { continue }
+      var counts: [Int: Int64] = [:]
+      var categories: [String] = []
+      let outcome = ExportReader.read(
+        path: inbox + "/" + name, displayName: name, plan: plan, pipeline: pipeline,
+        registry: registry, runDate: runDate, hasher: nil
+      ) { outcome, normaliser in
+        categories = normaliser.categories
+        switch outcome {
+        case .record(let r): counts[Int(r.category), default: 0] += 1
+        case .count(let c): counts[Int(c.category), default: 0] += c.count
+        case .rejected: break
+        }
+      }
+      if case .read = outcome {
+        for (i, n) in counts where i < categories.count {
+          seen[CategoryRef(source: id, name: categories[i]), default: 0] += n
+        }
+      }
+    }
+    guard !seen.isEmpty else { return [] }
+    var out: [Diagnostic] = []
+    var mapped: Set<CategoryRef> = []
+    for (indicatorID, indicator) in pipeline.spec.indicators {
+      for (source, list) in indicator.from {
+        for category in list {
+          let ref = CategoryRef(source: source, name: normaliseCategory(category))
+          mapped.insert(ref)
+          if seen[ref] == nil, seen.keys.contains(where: { $0.source == source }) {
+            out.append(
+              .warning(
+                .unknownCategory,
+                "category '\(category)' of source '\(source)' never occurs in the data",
+                at: pipeline.position("indicators", indicatorID, "from", source)))
+          }
+        }
+      }
+    }
+    for (ref, count) in seen.sorted(by: { $0.key < $1.key }) where !mapped.contains(ref) {
+      out.append(
+        .warning(
+          .unknownCategory,
+          "category '\(ref.name)' of source '\(ref.source)' (\(count) in the data) feeds no indicator",
+          at: pipeline.position("sources", ref.source)))
+    }
+    return out
+  }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Normalise
+
+/// What one run did: the machine-readable summary (`run --json`, stored with the run) and
+/// its short text form.
+public struct RunSummary: Sendable, Codable, Equatable {
+  public struct Files: Sendable, Codable, Equatable {
+    /// Applied to the store and archived.
+    public var applied = 0
+    /// Already in the ledger (delivered again, under any name): nothing changed.
+    public var skipped = 0
+    /// Quarantined with a reason: nothing of them counts.
+    public var quarantined = 0
+    /// Matching no source's file pattern: left in the inbox.
+    public var ignored = 0
+  }
+
+  public struct Rows: Sendable, Codable, Equatable {
+    public var ok = 0
+    public var rejected = 0
+    public var unknownArea = 0
+    public var unmappedCategory = 0
+  }
+
+  public struct Records: Sendable, Codable, Equatable {
+    public var new = 0
+    public var replaced = 0
+    public var unchanged = 0
+  }
+
+  /// One inbox file and what became of it.
+  public struct FileReport: Sendable, Codable, Equatable {
+    public enum Outcome: String, Sendable, Codable {
+      case applied, duplicate, recovered, quarantined, ignored
+    }
+    public var name: String
+    public var source: String?
+    public var outcome: Outcome
+    public var rows: Rows?
+    public var records: Records?
+    public var reason: String?
+    /// Where the file is now, relative to the state folder.
+    public var keptAt: String?
+  }
+
+  public var pipeline: String
+  public var runDate: String
+  public var runID: Int64?
+  public var files = Files()
+  public var rows = Rows()
+  public var records = Records()
+  /// Whether the run changed the store's data (ledger, records, counts).
+  public var changed = false
+  public var exports: [FileReport] = []
+
+  public init(pipeline: String, runDate: String) {
+    self.pipeline = pipeline
+    self.runDate = runDate
+  }
+
+  mutating func add(_ report: FileReport) {
+    exports.append(report)
+    switch report.outcome {
+    case .applied: files.applied += 1
+    case .duplicate, .recovered: files.skipped += 1
+    case .quarantined: files.quarantined += 1
+    case .ignored: files.ignored += 1
+    }
+    if report.outcome == .applied, let r = report.rows {
+      rows.ok += r.ok
+      rows.rejected += r.rejected
+      rows.unknownArea += r.unknownArea
+      rows.unmappedCategory += r.unmappedCategory
+    }
+    if let r = report.records {
+      records.new += r.new
+      records.replaced += r.replaced
+      records.unchanged += r.unchanged
+    }
+    if report.outcome == .applied || report.outcome == .quarantined { changed = true }
+  }
+
+  /// One JSON object (keys sorted, so equal runs print equal text).
+  public func json(pretty: Bool = false) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted] : [.sortedKeys]
+    guard let data = try? encoder.encode(self) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// The concise text summary, in Dutch (`nl`) or English (`en`).
+  public func text(language: String = "nl") -> String {
+    let nl = language != "en"
+    func n(_ v: Int) -> String { RunSummary.grouped(v, separator: nl ? "." : ",") }
+    var lines: [String] = []
+    lines.append("\(pipeline): run \(runDate)")
+    if exports.isEmpty || (!changed && files.ignored == 0) {
+      lines.append(
+        nl
+          ? "niets nieuws in de inbox; de store is niet gewijzigd"
+          : "nothing new in the inbox; the store was not changed")
+      if files.skipped > 0 {
+        lines.append(
+          nl
+            ? "\(n(files.skipped)) bestand(en) al eerder verwerkt en overgeslagen"
+            : "\(n(files.skipped)) file(s) already processed and skipped")
+      }
+      return lines.joined(separator: "\n")
+    }
+    if nl {
+      lines.append(
+        "bestanden: \(n(files.applied)) verwerkt, \(n(files.skipped)) overgeslagen, "
+          + "\(n(files.quarantined)) in quarantaine, \(n(files.ignored)) genegeerd")
+      lines.append(
+        "rijen: \(n(rows.ok)) goed, \(n(rows.rejected)) afgewezen, "
+          + "\(n(rows.unknownArea)) onbekend gebied")
+      lines.append(
+        "registraties: \(n(records.new)) nieuw, \(n(records.replaced)) vervangen, "
+          + "\(n(records.unchanged)) ongewijzigd")
+    } else {
+      lines.append(
+        "files: \(n(files.applied)) applied, \(n(files.skipped)) skipped, "
+          + "\(n(files.quarantined)) quarantined, \(n(files.ignored)) ignored")
+      lines.append(
+        "rows: \(n(rows.ok)) ok, \(n(rows.rejected)) rejected, \(n(rows.unknownArea)) unknown area")
+      lines.append(
+        "records: \(n(records.new)) new, \(n(records.replaced)) replaced, "
+          + "\(n(records.unchanged)) unchanged")
+    }
+    for report in exports where report.outcome == .quarantined || report.outcome == .ignored {
+      let what =
+        report.outcome == .quarantined
+        ? (nl ? "quarantaine" : "quarantined") : (nl ? "genegeerd" : "ignored")
+      lines.append("\(what): \(report.name) — \(report.reason ?? "")")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func grouped(_ v: Int, separator: String) -> String {
+    let digits = String(abs(v))
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
+      out.append(c)
+    }
+    return (v < 0 ? "-" : "") + out
+  }
+}
