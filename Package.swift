@@ -9,7 +9,9 @@ let package = Package(
   products: [
     .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"]),
     // Library products for the out-of-tree benchmark package (Benchmarks/).
-    .library(name: "SafetyMonitorPipeline", targets: ["Runner"]),
+    .library(
+      name: "SafetyMonitorPipeline",
+      targets: ["SafetyCore", "PipelineSpec", "Normalise", "Aggregate", "Store", "Runner"]),
     // For the ingest benchmark package (Benchmarks/), which depends on this one by path.
     .library(name: "CSVIngest", targets: ["CSVIngest"]),
   ],
@@ -80,6 +82,8 @@ let package = Package(
     .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
     .testTarget(name: "StoreTests", dependencies: ["Store"]),
     .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+    // Runs the built `safety-monitor` binary and checks its output and exit codes.
+    .testTarget(name: "SafetyMonitorCLITests", dependencies: ["SafetyMonitorCLI"]),
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
