@@ -11,7 +11,9 @@ let package = Package(
     // Library products for the out-of-tree benchmark package (Benchmarks/).
     .library(
       name: "SafetyMonitorPipeline",
-      targets: ["SafetyCore", "PipelineSpec", "Normalise", "Aggregate", "Store", "Runner"]),
+      targets: [
+        "SafetyCore", "PipelineSpec", "Normalise", "Aggregate", "Store", "Operations", "Runner",
+      ]),
     // For the ingest benchmark package (Benchmarks/), which depends on this one by path.
     .library(name: "CSVIngest", targets: ["CSVIngest"]),
   ],
@@ -63,16 +65,24 @@ let package = Package(
       name: "Runner",
       dependencies: [
         "SafetyCore", "CSVIngest", "PipelineSpec", "Normalise", "Aggregate", "Store",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "Operations", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // Aberration and trend detection: pure computation, no I/O, no clock.
     .target(name: "Detection", dependencies: ["SafetyCore"]),
+    // Stage 6: what users read — localisation, HTML, SVG charts and maps, disclosure
+    // control, exports for Excel and GIS. Pure: renders values, does no I/O.
+    .target(name: "Reporting", dependencies: ["SafetyCore"]),
+    // Operating it from cron: lock, exit statuses, logs, progress, metrics textfile.
+    .target(
+      name: "Operations",
+      dependencies: [.product(name: "Logging", package: "swift-log")]
+    ),
     // The thin command-line executable: one file per subcommand.
     .executableTarget(
       name: "SafetyMonitorCLI",
       dependencies: [
-        "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Runner", "Store",
+        "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Runner", "Store", "Operations",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -81,11 +91,13 @@ let package = Package(
     .testTarget(name: "NormaliseTests", dependencies: ["Normalise"]),
     .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
     .testTarget(name: "StoreTests", dependencies: ["Store"]),
-    .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+    .testTarget(name: "RunnerTests", dependencies: ["Runner", "Operations"]),
     // Runs the built `safety-monitor` binary and checks its output and exit codes.
     .testTarget(name: "SafetyMonitorCLITests", dependencies: ["SafetyMonitorCLI"]),
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+    .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
   ]
 )

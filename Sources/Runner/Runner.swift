@@ -1,6 +1,7 @@
 import Aggregate
 import Foundation
 import Normalise
+import Operations
 import PipelineSpec
 import SafetyCore
 import Store
@@ -13,11 +14,14 @@ public struct RunOptions: Sendable {
   public var now: String
   /// Files normalised at once (in parallel); applying stays in name order.
   public var batchSize: Int
+  /// Seconds to wait for another run of the pipeline to finish (0: fail at once).
+  public var lockWait: Double
 
-  public init(runDate: CivilDate, now: String, batchSize: Int = 4) {
+  public init(runDate: CivilDate, now: String, batchSize: Int = 4, lockWait: Double = 0) {
     self.runDate = runDate
     self.now = now
     self.batchSize = max(1, batchSize)
+    self.lockWait = lockWait
   }
 }
 
@@ -49,8 +53,16 @@ public final class Runner {
     do { try folders.create() } catch {
       throw RunnerError.io("cannot create the state folders under \(folders.state): \(error)")
     }
-    let lock = try RunLock(path: folders.state + "/run.lock")
-    defer { withExtendedLifetime(lock) {} }
+    let lock: PipelineLock
+    do {
+      lock = try PipelineLock.acquire(at: folders.state + "/run.lock", wait: options.lockWait)
+    } catch let failure as PipelineLock.Failure {
+      switch failure {
+      case .busy: throw RunnerError.busy(failure.description)
+      case .cannotOpen: throw RunnerError.io(failure.description)
+      }
+    }
+    defer { lock.release() }
     let registry: AreaRegistry
     do { registry = try AreaRegistry.load(pipeline) } catch {
       throw RunnerError.configuration("cannot read the area registry: \(error)")

@@ -1,16 +1,12 @@
 import ArgumentParser
 import Foundation
+import Operations
 import PipelineSpec
 import SafetyCore
 
-/// Exit codes (sysexits): documented in the README.
-enum ExitCodes {
-  static let ok: Int32 = 0
-  static let usage: Int32 = 64
-  static let data: Int32 = 65
-  static let io: Int32 = 74
-  static let busy: Int32 = 75
-  static let configuration: Int32 = 78
+extension ExitCode {
+  /// An exit code from the documented list (README, `Operations.ExitStatus`).
+  init(_ status: ExitStatus) { self.init(status.rawValue) }
 }
 
 /// Today in Europe/Amsterdam: the default run date. The only place that reads the clock.
@@ -34,7 +30,7 @@ func loadPipeline(_ path: String) throws -> LoadedPipeline {
     return try LoadedPipeline.load(path: path)
   } catch {
     printError(error.description)
-    throw ExitCode(error.code == .ioError ? ExitCodes.io : ExitCodes.configuration)
+    throw ExitCode(error.code == .ioError ? ExitStatus.ioError : ExitStatus.configuration)
   }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Operations
 import Foundation
 import Runner
 
@@ -19,24 +20,27 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Print the summary as one JSON object.")
   var json = false
 
+  @Option(help: "Seconds to wait when another run of the pipeline is busy (default 0).")
+  var wait: Double = 0
+
   @OptionGroup var date: RunDateOption
 
   func run() throws {
     let loaded = try loadPipeline(pipeline)
     let runner = Runner(pipeline: loaded)
-    let options = RunOptions(runDate: try date.resolved(), now: nowISO8601())
+    let options = RunOptions(runDate: try date.resolved(), now: nowISO8601(), lockWait: wait)
     let summary: RunSummary
     do {
       summary = try runner.run(options) { printError($0.description) }
     } catch let error as RunnerError {
       printError("error: \(error)")
       switch error {
-      case .configuration: throw ExitCode(ExitCodes.configuration)
-      case .io: throw ExitCode(ExitCodes.io)
-      case .busy: throw ExitCode(ExitCodes.busy)
+      case .configuration: throw ExitCode(ExitStatus.configuration)
+      case .io: throw ExitCode(ExitStatus.ioError)
+      case .busy: throw ExitCode(ExitStatus.lockBusy)
       }
     }
     print(json ? summary.json() : summary.text(language: loaded.spec.language?.rawValue ?? "nl"))
-    if summary.files.quarantined > 0 { throw ExitCode(ExitCodes.data) }
+    if summary.files.quarantined > 0 { throw ExitCode(ExitStatus.data) }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Operations
 import Runner
 
 struct ValidateCommand: ParsableCommand {
@@ -25,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
     let dutch = loaded.spec.language?.rawValue != "en"
     if errors > 0 {
       printError(dutch ? "\(errors) fout(en), \(warnings) waarschuwing(en)" : "\(errors) error(s), \(warnings) warning(s)")
-      throw ExitCode(ExitCodes.configuration)
+      throw ExitCode(ExitStatus.configuration)
     }
     print(
       dutch

@@ -1,5 +1,6 @@
 import Foundation
 import Normalise
+import Operations
 import PipelineSpec
 import SafetyCore
 import Store
@@ -165,9 +166,10 @@ import Testing
     let s = try w.run()
     #expect(s.files.ignored == 1)
     #expect(try w.inboxNames() == ["other.csv", "politie_upload.csv.part"])
-    let lock = try RunLock(path: w.state + "/run.lock")
+    let lock = try PipelineLock.acquire(at: w.state + "/run.lock")
     #expect(throws: RunnerError.self) { try w.run() }
-    withExtendedLifetime(lock) {}
+    lock.release()
+    #expect(try w.run().files.ignored == 1)
   }
 
   @Test func formatsTheSummary() {
