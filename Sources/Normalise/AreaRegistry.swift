@@ -154,18 +154,23 @@ extension AreaRegistry {
     }
     for (i, parentCode, row) in parentCodes {
       let code = areas[i].code
-      let implied: AreaCode? = code.level == .buurt ? code.wijk : code.level == .wijk ? code.gemeente : nil
+      let implied: AreaCode? =
+        code.level == .buurt ? code.wijk : code.level == .wijk ? code.gemeente : nil
       let parent = parentCode ?? implied
       guard let parent else { continue }
       if let p = byCode[parent] {
         areas[i].parent = p
         if areas[p].level <= code.level {
           diagnostics.append(
-            .error(.constraintError, "parent \(parent) of \(code) is not a coarser area", at: row.position))
+            .error(
+              .constraintError, "parent \(parent) of \(code) is not a coarser area",
+              at: row.position))
         }
       } else if parentCode != nil || code.level != .wijk {
         diagnostics.append(
-          .error(.constraintError, "parent \(parent) of \(code) is not in the registry", at: row.position))
+          .error(
+            .constraintError, "parent \(parent) of \(code) is not in the registry", at: row.position
+          ))
       }
       if let parentCode, let implied, parentCode != implied {
         diagnostics.append(
@@ -177,7 +182,8 @@ extension AreaRegistry {
     for (key, hits) in byName where hits.count > 1 {
       let codes = hits.map { areas[$0].code.rawValue }.joined(separator: ", ")
       diagnostics.append(
-        .warning(.duplicateKey, "name '\(key)' is shared by \(codes); it cannot be matched by name"))
+        .warning(.duplicateKey, "name '\(key)' is shared by \(codes); it cannot be matched by name")
+      )
     }
     addPopulation(populationRows)
     addAliases(aliasRows)
@@ -190,12 +196,14 @@ extension AreaRegistry {
         let year = Int(row.fields[1].trimmingSpaces())
       else {
         diagnostics.append(
-          .error(.typeError, "expected code;year;inhabitants;dwellings;households", at: row.position))
+          .error(
+            .typeError, "expected code;year;inhabitants;dwellings;households", at: row.position))
         continue
       }
       guard let i = byCode[code] else {
         diagnostics.append(
-          .error(.unknownArea, "population for \(code), which is not in the registry", at: row.position))
+          .error(
+            .unknownArea, "population for \(code), which is not in the registry", at: row.position))
         continue
       }
       func number(_ column: Int) -> Int?? {
@@ -208,7 +216,9 @@ extension AreaRegistry {
       guard let inhabitants = number(2), let dwellings = number(3), let households = number(4)
       else {
         diagnostics.append(
-          .error(.typeError, "expected non-negative whole numbers for \(code) \(year)", at: row.position))
+          .error(
+            .typeError, "expected non-negative whole numbers for \(code) \(year)", at: row.position)
+        )
         continue
       }
       population[i, default: [:]][year] = Population(
@@ -237,7 +247,8 @@ extension AreaRegistry {
       if let hits = byName[key], !hits.contains(i) {
         diagnostics.append(
           .warning(
-            .duplicateKey, "alias '\(key)' for \(code) is also the name of "
+            .duplicateKey,
+            "alias '\(key)' for \(code) is also the name of "
               + hits.map { areas[$0].code.rawValue }.joined(separator: ", "), at: row.position))
       }
       if byName[key]?.contains(i) != true { byName[key, default: []].append(i) }
@@ -255,7 +266,8 @@ extension AreaRegistry {
       if let existing = crosswalk[old], existing != new {
         diagnostics.append(
           .warning(
-            .duplicateKey, "\(old) splits into \(existing) and \(new); rows with \(old) go to \(existing)",
+            .duplicateKey,
+            "\(old) splits into \(existing) and \(new); rows with \(old) go to \(existing)",
             at: row.position))
         continue
       }

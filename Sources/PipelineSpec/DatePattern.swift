@@ -10,7 +10,11 @@ import SafetyCore
 /// Europe/Amsterdam date.
 public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
   enum Token: Sendable, Hashable {
-    case year, month(fixed: Bool), day(fixed: Bool), hour(fixed: Bool), minute, second
+    case year
+    case month(fixed: Bool)
+    case day(fixed: Bool)
+    case hour(fixed: Bool)
+    case minute, second
     case literal(UInt8)
   }
 

@@ -44,13 +44,15 @@ enum Probe {
     }
     if let v = false as? T { return (v, .object([("type", .string("boolean"))])) }
     if let v = "" as? T { return (v, .object([("type", .string("string"))])) }
-    if T.self is any BinaryInteger.Type, let v = (T.self as? any LosslessStringConvertible.Type)?
-      .init("0") as? T
+    if T.self is any BinaryInteger.Type,
+      let v = (T.self as? any LosslessStringConvertible.Type)?
+        .init("0") as? T
     {
       return (v, .object([("type", .string("integer"))]))
     }
-    if T.self is any BinaryFloatingPoint.Type, let v = (T.self as? any LosslessStringConvertible.Type)?
-      .init("0") as? T
+    if T.self is any BinaryFloatingPoint.Type,
+      let v = (T.self as? any LosslessStringConvertible.Type)?
+        .init("0") as? T
     {
       return (v, .object([("type", .string("number"))]))
     }
@@ -178,8 +180,12 @@ struct ProbeSingle: SingleValueDecodingContainer {
 // The primitive overloads the container protocols require, routed through the generic paths.
 extension ProbeKeyed {
   func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try probeRequired(type, key) }
-  func decode(_ type: String.Type, forKey key: Key) throws -> String { try probeRequired(type, key) }
-  func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try probeRequired(type, key) }
+  func decode(_ type: String.Type, forKey key: Key) throws -> String {
+    try probeRequired(type, key)
+  }
+  func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+    try probeRequired(type, key)
+  }
   func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try probeRequired(type, key) }
   func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try probeRequired(type, key) }
   func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try probeRequired(type, key) }
@@ -188,9 +194,15 @@ extension ProbeKeyed {
   func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try probeRequired(type, key) }
   func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try probeRequired(type, key) }
   func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try probeRequired(type, key) }
-  func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try probeRequired(type, key) }
-  func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try probeRequired(type, key) }
-  func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try probeRequired(type, key) }
+  func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
+    try probeRequired(type, key)
+  }
+  func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
+    try probeRequired(type, key)
+  }
+  func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
+    try probeRequired(type, key)
+  }
   private func probeRequired<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T {
     let (value, schema) = try Probe.probe(T.self)
     decoder.note(key.stringValue, schema, required: true)
@@ -233,20 +245,48 @@ extension ProbeSingle {
 }
 
 extension ProbeKeyed {
-  func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try probeOptional(type, key) }
-  func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try probeOptional(type, key) }
+  func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? {
+    try probeOptional(type, key)
+  }
+  func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? {
+    try probeOptional(type, key)
+  }
   private func probeOptional<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
     let (value, schema) = try Probe.probe(T.self)
     decoder.note(key.stringValue, schema, required: false)

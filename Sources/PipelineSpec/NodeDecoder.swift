@@ -21,8 +21,7 @@ final class NodeDecoder: Decoder {
     return dotted.isEmpty ? "" : " for '\(dotted)'"
   }
 
-  func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key>
-  {
+  func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
     guard case .mapping(let mapping) = node else {
       throw state.fail(node, "expected a mapping\(whereText), found \(describe(node))")
     }
@@ -225,20 +224,46 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
 
 // The primitive overloads the container protocols require, routed through the generic paths.
 extension KeyedNodeContainer {
-  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decode(type as Bool.Type, key) }
-  func decode(_ type: String.Type, forKey key: Key) throws -> String { try decode(type as String.Type, key) }
-  func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decode(type as Double.Type, key) }
-  func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decode(type as Float.Type, key) }
+  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+    try decode(type as Bool.Type, key)
+  }
+  func decode(_ type: String.Type, forKey key: Key) throws -> String {
+    try decode(type as String.Type, key)
+  }
+  func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+    try decode(type as Double.Type, key)
+  }
+  func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
+    try decode(type as Float.Type, key)
+  }
   func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decode(type as Int.Type, key) }
-  func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decode(type as Int8.Type, key) }
-  func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decode(type as Int16.Type, key) }
-  func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decode(type as Int32.Type, key) }
-  func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decode(type as Int64.Type, key) }
-  func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decode(type as UInt.Type, key) }
-  func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decode(type as UInt8.Type, key) }
-  func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decode(type as UInt16.Type, key) }
-  func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decode(type as UInt32.Type, key) }
-  func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decode(type as UInt64.Type, key) }
+  func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 {
+    try decode(type as Int8.Type, key)
+  }
+  func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 {
+    try decode(type as Int16.Type, key)
+  }
+  func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
+    try decode(type as Int32.Type, key)
+  }
+  func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+    try decode(type as Int64.Type, key)
+  }
+  func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt {
+    try decode(type as UInt.Type, key)
+  }
+  func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 {
+    try decode(type as UInt8.Type, key)
+  }
+  func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
+    try decode(type as UInt16.Type, key)
+  }
+  func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
+    try decode(type as UInt32.Type, key)
+  }
+  func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
+    try decode(type as UInt64.Type, key)
+  }
   private func decode<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T {
     let node = try value(key)
     return try decoder.state.decodeValue(T.self, node: node, path: codingPath + [key])

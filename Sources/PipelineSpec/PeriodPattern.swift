@@ -8,7 +8,11 @@ import SafetyCore
 /// `yyyy-Www`. The pattern's fields must fit the column's kind.
 public struct PeriodPattern: Sendable, Hashable, CustomStringConvertible {
   enum Token: Sendable, Hashable {
-    case year, week(fixed: Bool), month(fixed: Bool), quarter, literal(UInt8)
+    case year
+    case week(fixed: Bool)
+    case month(fixed: Bool)
+    case quarter
+    case literal(UInt8)
   }
 
   public let kind: PeriodKind

@@ -125,8 +125,7 @@ final class DecodingState {
     .error(code, message, at: position(node))
   }
 
-  func decodeValue<T: Decodable>(_ type: T.Type, node: Node, path: [any CodingKey]) throws -> T
-  {
+  func decodeValue<T: Decodable>(_ type: T.Type, node: Node, path: [any CodingKey]) throws -> T {
     let dotted = dottedPath(path)
     positions[dotted] = position(node)
     let whereText = dotted.isEmpty ? "" : " for '\(dotted)'"

@@ -95,7 +95,9 @@ public enum ExportReader {
     }
     guard var n = normaliser else {
       return .fatal(
-        .error(.emptyFile, "the file holds no header", at: SourcePosition(file: displayName, line: 1, column: 1)),
+        .error(
+          .emptyFile, "the file holds no header",
+          at: SourcePosition(file: displayName, line: 1, column: 1)),
         RowStats())
     }
     for note in readerNotes where note.code != .missingCell && note.code != .extraCell {

@@ -93,7 +93,9 @@ public final class Runner {
         let hash = try StateFolders.sha256(ofFile: path)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if let entry = try store.ledgerEntry(contentHash: hash) {
-          summary.add(try settleKnown(name: name, hash: hash, bytes: bytes, entry: entry, store, options, summary.runID))
+          summary.add(
+            try settleKnown(
+              name: name, hash: hash, bytes: bytes, entry: entry, store, options, summary.runID))
           continue
         }
         if pending.contains(where: { $0.hash == hash }) {
@@ -105,7 +107,8 @@ public final class Runner {
           summary.add(
             .init(
               name: name, source: nil, outcome: .ignored,
-              reason: dutch ? "geen bron herkent deze bestandsnaam" : "no source matches this file name"))
+              reason: dutch
+                ? "geen bron herkent deze bestandsnaam" : "no source matches this file name"))
           continue
         }
         pending.append(PendingFile(name: name, hash: hash, bytes: bytes, plan: plan))
@@ -121,20 +124,26 @@ public final class Runner {
             runDate: options.runDate, hasher: store.hasher)
         }
         for (file, outcome) in zip(batch, outcomes) {
-          summary.add(try settleNew(file, outcome, store, registry, options, summary.runID, onDiagnostic))
+          summary.add(
+            try settleNew(file, outcome, store, registry, options, summary.runID, onDiagnostic))
         }
       }
       for (name, hash, bytes) in repeats {
         guard let entry = try store.ledgerEntry(contentHash: hash) else { continue }
-        summary.add(try settleKnown(name: name, hash: hash, bytes: bytes, entry: entry, store, options, summary.runID))
+        summary.add(
+          try settleKnown(
+            name: name, hash: hash, bytes: bytes, entry: entry, store, options, summary.runID))
       }
       summary.exports.sort { $0.name < $1.name }
-      try store.finishRun(summary.runID ?? 0, finishedAt: options.now, ok: true, summary: summary.json())
+      try store.finishRun(
+        summary.runID ?? 0, finishedAt: options.now, ok: true, summary: summary.json())
     } catch let error as RunnerError {
-      try? store.finishRun(summary.runID ?? 0, finishedAt: options.now, ok: false, summary: summary.json())
+      try? store.finishRun(
+        summary.runID ?? 0, finishedAt: options.now, ok: false, summary: summary.json())
       throw error
     } catch {
-      try? store.finishRun(summary.runID ?? 0, finishedAt: options.now, ok: false, summary: summary.json())
+      try? store.finishRun(
+        summary.runID ?? 0, finishedAt: options.now, ok: false, summary: summary.json())
       throw RunnerError.io("\(error)")
     }
     return summary
@@ -153,7 +162,8 @@ public final class Runner {
     name: String, hash: String, bytes: Int, entry: LedgerEntry, _ store: SafetyStore,
     _ options: RunOptions, _ runID: Int64?
   ) throws -> RunSummary.FileReport {
-    let kept = entry.keptAt ?? folders.archivePath(source: entry.source, hash: hash, originalName: name)
+    let kept =
+      entry.keptAt ?? folders.archivePath(source: entry.source, hash: hash, originalName: name)
     let keptExists = FileManager.default.fileExists(atPath: folders.absolute(kept))
     if entry.status == .quarantined, !keptExists {
       try folders.writeReason(for: kept, reasonText(entry.reason ?? "", name: entry.originalName))
@@ -167,8 +177,11 @@ public final class Runner {
     }
     let already =
       entry.status == .applied
-      ? (dutch ? "al verwerkt als \(entry.originalName)" : "already applied as \(entry.originalName)")
-      : (dutch ? "al in quarantaine als \(entry.originalName)" : "already quarantined as \(entry.originalName)")
+      ? (dutch
+        ? "al verwerkt als \(entry.originalName)" : "already applied as \(entry.originalName)")
+      : (dutch
+        ? "al in quarantaine als \(entry.originalName)"
+        : "already quarantined as \(entry.originalName)")
     return .init(
       name: name, source: entry.source, outcome: keptExists ? .duplicate : .recovered,
       reason: already, keptAt: kept)
@@ -198,7 +211,8 @@ public final class Runner {
       export.diagnostics.forEach(onDiagnostic)
       let limit = pipeline.maxBadRowShare
       if export.stats.total == 0 || export.rejectedShare <= limit {
-        receipt.keptAt = folders.archivePath(source: source, hash: file.hash, originalName: file.name)
+        receipt.keptAt = folders.archivePath(
+          source: source, hash: file.hash, originalName: file.name)
         let result = try store.apply(export, receipt: receipt, registry: registry)
         try folders.move(inboxName: file.name, to: receipt.keptAt ?? "", hash: file.hash)
         return .init(
@@ -237,7 +251,9 @@ public final class Runner {
   }
 
   func rows(_ s: RowStats) -> RunSummary.Rows {
-    .init(ok: s.ok, rejected: s.rejected, unknownArea: s.unknownArea, unmappedCategory: s.unmappedCategory)
+    .init(
+      ok: s.ok, rejected: s.rejected, unknownArea: s.unknownArea,
+      unmappedCategory: s.unmappedCategory)
   }
 }
 

@@ -93,7 +93,8 @@ public struct StateFolders: Sendable {
     }
     if rename(source, destination) == 0 { return }
     guard errno == EXDEV else {
-      throw RunnerError.io("cannot move \(inboxName) to \(target): \(String(cString: strerror(errno)))")
+      throw RunnerError.io(
+        "cannot move \(inboxName) to \(target): \(String(cString: strerror(errno)))")
     }
     let temporary = destination + ".incoming"
     try? fm.removeItem(atPath: temporary)

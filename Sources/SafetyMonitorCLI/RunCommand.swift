@@ -1,6 +1,6 @@
 import ArgumentParser
-import Operations
 import Foundation
+import Operations
 import Runner
 
 struct RunCommand: ParsableCommand {

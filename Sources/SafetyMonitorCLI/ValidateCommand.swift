@@ -25,7 +25,10 @@ struct ValidateCommand: ParsableCommand {
     let warnings = problems.count - errors
     let dutch = loaded.spec.language?.rawValue != "en"
     if errors > 0 {
-      printError(dutch ? "\(errors) fout(en), \(warnings) waarschuwing(en)" : "\(errors) error(s), \(warnings) warning(s)")
+      printError(
+        dutch
+          ? "\(errors) fout(en), \(warnings) waarschuwing(en)"
+          : "\(errors) error(s), \(warnings) warning(s)")
       throw ExitCode(ExitStatus.configuration)
     }
     print(

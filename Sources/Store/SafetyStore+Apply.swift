@@ -36,7 +36,8 @@ extension SafetyStore {
       let exportID = db.lastInsertedRowID
       try insertDelivery(db, exportID: exportID, receipt, outcome: "applied")
       var deltas = CountDeltas()
-      var result = ApplyResult(exportID: exportID, recordsNew: 0, recordsReplaced: 0, recordsUnchanged: 0)
+      var result = ApplyResult(
+        exportID: exportID, recordsNew: 0, recordsReplaced: 0, recordsUnchanged: 0)
       if export.counts.isEmpty {
         try applyRecords(db, export, exportID, categoryIDs, code, &deltas, &result)
       } else {
@@ -44,7 +45,8 @@ extension SafetyStore {
       }
       try deltas.write(db)
       try db.execute(
-        sql: "UPDATE exports SET recordsNew = ?, recordsReplaced = ?, recordsUnchanged = ? WHERE id = ?",
+        sql:
+          "UPDATE exports SET recordsNew = ?, recordsReplaced = ?, recordsUnchanged = ? WHERE id = ?",
         arguments: [result.recordsNew, result.recordsReplaced, result.recordsUnchanged, exportID])
       for (label, rows) in export.unknownAreaLabels {
         try db.execute(
@@ -159,7 +161,8 @@ extension SafetyStore {
             WHERE categoryId = ? AND periodKind = ? AND period = ?
             """, arguments: [category, period.kind.rawValue, period.ordinal])
         for row in rows {
-          let id = CellID(category: category, kind: period.kind, area: row["area"], period: period.ordinal)
+          let id = CellID(
+            category: category, kind: period.kind, area: row["area"], period: period.ordinal)
           old[id] = row["count"]
         }
         try db.execute(
@@ -173,14 +176,18 @@ extension SafetyStore {
         VALUES (?, ?, ?, ?, ?, ?)
         """)
     for (id, count) in cells.sorted(by: { $0.key < $1.key }) {
-      try insert.execute(arguments: [id.category, id.kind.rawValue, id.period, id.area, count, exportID])
+      try insert.execute(arguments: [
+        id.category, id.kind.rawValue, id.period, id.area, count, exportID,
+      ])
       let before = old.removeValue(forKey: id)
       switch before {
       case nil: result.recordsNew += 1
       case count: result.recordsUnchanged += 1
       default: result.recordsReplaced += 1
       }
-      deltas.add(category: id.category, kind: id.kind, area: id.area, period: id.period, count - (before ?? 0))
+      deltas.add(
+        category: id.category, kind: id.kind, area: id.area, period: id.period,
+        count - (before ?? 0))
     }
     for (id, count) in old {
       result.recordsReplaced += 1

@@ -80,8 +80,10 @@ extension SafetyStore {
   /// The ledger entry of the export with this content hash, if it was seen before.
   public func ledgerEntry(contentHash: String) throws -> LedgerEntry? {
     try queue.read { db in
-      try Row.fetchOne(db, sql: "SELECT * FROM exports WHERE contentHash = ?", arguments: [contentHash])
-        .map(LedgerEntry.init(row:))
+      try Row.fetchOne(
+        db, sql: "SELECT * FROM exports WHERE contentHash = ?", arguments: [contentHash]
+      )
+      .map(LedgerEntry.init(row:))
     }
   }
 

@@ -23,7 +23,8 @@ extension SafetyStore {
   public func series(
     of categories: [CategoryRef], kind: PeriodKind, from first: Period, through last: Period
   ) throws -> [String: [Int64]] {
-    precondition(first.kind == kind && last.kind == kind, "period bounds must be of the series' kind")
+    precondition(
+      first.kind == kind && last.kind == kind, "period bounds must be of the series' kind")
     let length = last.ordinal - first.ordinal + 1
     guard length > 0 else { return [:] }
     return try queue.read { db in
@@ -33,7 +34,8 @@ extension SafetyStore {
       let placeholders = ids.map { _ in "?" }.joined(separator: ",")
       let rows = try Row.fetchCursor(
         db,
-        sql: "SELECT area, periodKind, period, count FROM counts WHERE categoryId IN (\(placeholders))",
+        sql:
+          "SELECT area, periodKind, period, count FROM counts WHERE categoryId IN (\(placeholders))",
         arguments: StatementArguments(ids))
       var rolled: [Period: Int] = [:]
       while let row = try rows.next() {

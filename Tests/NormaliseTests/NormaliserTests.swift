@@ -8,7 +8,9 @@ import Testing
   let registry = testRegistry()
   let runDate = CivilDate(year: 2024, month: 9, day: 30)!
   let hasher = KeyHasher(secret: Array(repeating: 7, count: 32))
-  static let politieHeader = ["naam", "registratienummer", "pleegdatum", "buurtcode", "incidentcode", "bsn"]
+  static let politieHeader = [
+    "naam", "registratienummer", "pleegdatum", "buurtcode", "incidentcode", "bsn",
+  ]
 
   func normaliser(_ source: String, header: [String]) throws -> Normaliser {
     let plan = try SourcePlan(id: source, in: try testPipeline())
@@ -57,7 +59,9 @@ import Testing
     #expect(n.stats.ok == 1)
     #expect(n.diagnostics.count == 3)  // capped
     #expect(n.diagnosticCounts == [.invalidDate: 2, .futureDate: 1, .missingCell: 1])
-    #expect(n.diagnostics[0].description == "test.csv:7:21: error: no such date (pattern dd-MM-yyyy) [invalid-date]")
+    #expect(
+      n.diagnostics[0].description
+        == "test.csv:7:21: error: no such date (pattern dd-MM-yyyy) [invalid-date]")
     #expect(n.diagnostics[1].message == "date does not match dd-MM-yyyy")
     #expect(n.diagnostics[2].message == "date is after the run date 2024-09-30")
   }
@@ -97,7 +101,8 @@ import Testing
     var n = try normaliser("welzijn", header: ["maand", "wijk", "aantal"])
     #expect(
       n.normalise(row("202409;WK999901;12"))
-        == .count(NormalisedCount(period: .month(year: 2024, month: 9), category: 0, area: 1, count: 12)))
+        == .count(
+          NormalisedCount(period: .month(year: 2024, month: 9), category: 0, area: 1, count: 12)))
     #expect(n.normalise(row("202410;WK999901;1")) == .rejected)  // future
     #expect(n.normalise(row("2024-09;WK999901;1")) == .rejected)
     #expect(n.normalise(row("202409;WK999901;-1")) == .rejected)
@@ -111,7 +116,9 @@ import Testing
     let a = hasher.digest(source: "politie", key: " P-001 ")
     #expect(a == hasher.digest(source: "politie", key: "P-001"))
     #expect(a != hasher.digest(source: "woonpunt", key: "P-001"))
-    #expect(a != KeyHasher(secret: Array(repeating: 8, count: 32)).digest(source: "politie", key: "P-001"))
+    #expect(
+      a != KeyHasher(secret: Array(repeating: 8, count: 32)).digest(source: "politie", key: "P-001")
+    )
     let bytes = a.bytes
     #expect(bytes.count == 32)
     #expect(bytes.withUnsafeBytes { KeyDigest(bytes: $0) } == a)

@@ -63,7 +63,8 @@ func testPipeline() throws -> LoadedPipeline {
     let plan = try SourcePlan(id: "woonpunt", in: try testPipeline())
     let columns = try plan.bind(
       header: ["huurder", "SOORT", "buurt ", "MeldingID", "datum"], file: "w.csv")
-    #expect(columns == SourcePlan.Columns(key: 3, date: 4, period: nil, area: 2, category: 1, count: nil))
+    #expect(
+      columns == SourcePlan.Columns(key: 3, date: 4, period: nil, area: 2, category: 1, count: nil))
     #expect(columns.maxIndex == 4)
   }
 
@@ -87,9 +88,14 @@ func testPipeline() throws -> LoadedPipeline {
 
   @Test func bindsByNumberWithoutAHeader() throws {
     let text = testPipelineText.replacingOccurrences(
-      of: "key: registratienummer\n    date: {column: pleegdatum, format: dd-MM-yyyy}\n    area: {column: buurtcode}\n    category: {column: incidentcode}",
-      with: "key: \"1\"\n    date: {column: \"2\", format: dd-MM-yyyy}\n    area: {column: \"3\"}\n    category: {column: \"4\"}")
+      of:
+        "key: registratienummer\n    date: {column: pleegdatum, format: dd-MM-yyyy}\n    area: {column: buurtcode}\n    category: {column: incidentcode}",
+      with:
+        "key: \"1\"\n    date: {column: \"2\", format: dd-MM-yyyy}\n    area: {column: \"3\"}\n    category: {column: \"4\"}"
+    )
     let plan = try SourcePlan(id: "politie", in: try LoadedPipeline.parse(text, file: "p.yaml"))
-    #expect(try plan.bind(header: nil, file: "p.csv") == SourcePlan.Columns(key: 0, date: 1, area: 2, category: 3))
+    #expect(
+      try plan.bind(header: nil, file: "p.csv")
+        == SourcePlan.Columns(key: 0, date: 1, area: 2, category: 3))
   }
 }

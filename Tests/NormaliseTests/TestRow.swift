@@ -52,6 +52,8 @@ func testRegistry() -> AreaRegistry {
     ["De Haven", "BU99990102", ""], ["Bloemen", "BU99990201", "woonpunt"],
   ].map { AreaRegistry.Row($0, at: p) }
   let crosswalk = [["BU99990100", "BU99990101", "2022"]].map { AreaRegistry.Row($0, at: p) }
-  let population = [["BU99990101", "2024", "1200", "600", "550"]].map { AreaRegistry.Row($0, at: p) }
+  let population = [["BU99990101", "2024", "1200", "600", "550"]].map {
+    AreaRegistry.Row($0, at: p)
+  }
   return AreaRegistry(areas: areas, population: population, aliases: aliases, crosswalk: crosswalk)
 }

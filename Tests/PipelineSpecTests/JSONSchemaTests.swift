@@ -16,23 +16,32 @@ import Testing
       try generated.write(to: Self.schemaFile, atomically: true, encoding: .utf8)
     }
     let committed = try String(contentsOf: Self.schemaFile, encoding: .utf8)
-    #expect(committed == generated, "docs/pipeline.schema.json is stale: run UPDATE_SCHEMA=1 swift test --filter JSONSchemaTests")
+    #expect(
+      committed == generated,
+      "docs/pipeline.schema.json is stale: run UPDATE_SCHEMA=1 swift test --filter JSONSchemaTests")
   }
 
   @Test func describesKeysTypesAndRequiredness() throws {
     let s = JSONSchema.pipeline
     #expect(s["type"] == .string("object"))
     #expect(s["additionalProperties"] == .bool(false))
-    #expect(s["required"] == .array(["version", "name", "areas", "themes", "sources", "indicators"].map { .string($0) }))
+    #expect(
+      s["required"]
+        == .array(
+          ["version", "name", "areas", "themes", "sources", "indicators"].map { .string($0) }))
     let sources = try #require(s["properties"]?["sources"])
     let source = try #require(sources["additionalProperties"])
-    #expect(source["properties"]?["shape"]?["enum"] == .array([.string("records"), .string("aggregated")]))
+    #expect(
+      source["properties"]?["shape"]?["enum"]
+        == .array([.string("records"), .string("aggregated")]))
     #expect(source["properties"]?["personal"]?["items"] == .object([("type", .string("string"))]))
     #expect(source["required"] == .array([.string("partner"), .string("files"), .string("area")]))
     let indicator = try #require(s["properties"]?["indicators"]?["additionalProperties"])
     #expect(indicator["properties"]?["from"]?["additionalProperties"]?["type"] == .string("array"))
     #expect(s["properties"]?["municipality"]?["pattern"] != nil)
-    #expect(s["properties"]?["ingest"]?["properties"]?["maxBadRowShare"] == .object([("type", .string("number"))]))
+    #expect(
+      s["properties"]?["ingest"]?["properties"]?["maxBadRowShare"]
+        == .object([("type", .string("number"))]))
   }
 
   @Test func rendersValidJSON() throws {

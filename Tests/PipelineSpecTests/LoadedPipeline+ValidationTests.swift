@@ -24,7 +24,8 @@ import Testing
   }
 
   @Test func reportsUnknownSourcesAndSubthemes() throws {
-    var text = samplePipeline.replacingOccurrences(of: "from: {politie: [\"1.1.1\"]}", with: "from: {polite: [\"1.1.1\"]}")
+    var text = samplePipeline.replacingOccurrences(
+      of: "from: {politie: [\"1.1.1\"]}", with: "from: {polite: [\"1.1.1\"]}")
     text = text.replacingOccurrences(of: "subtheme: verward", with: "subtheme: radicalisering")
     let messages = try problems(text).map(\.message)
     #expect(messages.contains { $0.hasPrefix("unknown source 'polite'") })
@@ -32,15 +33,20 @@ import Testing
   }
 
   @Test func checksShapes() throws {
-    let noKey = samplePipeline.replacingOccurrences(of: "    key: registratienummer\n", with: "    shape: records\n")
+    let noKey = samplePipeline.replacingOccurrences(
+      of: "    key: registratienummer\n", with: "    shape: records\n")
     #expect(try problems(noKey).contains { $0.message == "record-level sources need a key column" })
     let noCount = samplePipeline.replacingOccurrences(of: "    count: aantal\n", with: "")
-    #expect(try problems(noCount).contains { $0.message == "aggregated sources need a count column" })
+    #expect(
+      try problems(noCount).contains { $0.message == "aggregated sources need a count column" })
   }
 
   @Test func rejectsAMonthlySourceForAWeeklyIndicator() throws {
     let text = samplePipeline.replacingOccurrences(of: "    period: month\n", with: "")
-    #expect(try problems(text).contains { $0.message.contains("coarser than the indicator's base period week") })
+    #expect(
+      try problems(text).contains {
+        $0.message.contains("coarser than the indicator's base period week")
+      })
   }
 
   @Test func rejectsBadPatternsAndDialects() throws {
@@ -56,12 +62,17 @@ import Testing
   }
 
   @Test func forbidsReadingAPersonalColumn() throws {
-    let text = samplePipeline.replacingOccurrences(of: "personal: [naam, bsn]", with: "personal: [naam, Buurt Code]")
-    #expect(try problems(text).contains { $0.message == "column 'buurtcode' is declared personal and cannot be read" })
+    let text = samplePipeline.replacingOccurrences(
+      of: "personal: [naam, bsn]", with: "personal: [naam, Buurt Code]")
+    #expect(
+      try problems(text).contains {
+        $0.message == "column 'buurtcode' is declared personal and cannot be read"
+      })
   }
 
   @Test func checksRanges() throws {
-    let text = samplePipeline + "\ningest: {maxBadRowShare: 1.5, maxFields: 0}\ndisclosure: {minCell: 0}\n"
+    let text =
+      samplePipeline + "\ningest: {maxBadRowShare: 1.5, maxFields: 0}\ndisclosure: {minCell: 0}\n"
     let messages = try problems(text).map(\.message)
     #expect(messages.contains { $0.hasPrefix("maxBadRowShare must be between 0 and 1") })
     #expect(messages.contains("maxFields must be at least 1"))

@@ -14,15 +14,19 @@ import Testing
 
   @Test func readsPatterns() throws {
     #expect(PeriodPattern("yyyyMM", kind: .month)?.parse("202409") == .month(year: 2024, month: 9))
-    #expect(PeriodPattern("MM-yyyy", kind: .month)?.parse("09-2024") == .month(year: 2024, month: 9))
+    #expect(
+      PeriodPattern("MM-yyyy", kind: .month)?.parse("09-2024") == .month(year: 2024, month: 9))
     #expect(PeriodPattern("M-yyyy", kind: .month)?.parse("9-2024") == .month(year: 2024, month: 9))
     #expect(PeriodPattern("yyyyMM", kind: .month)?.parse("202413") == nil)
     #expect(
-      PeriodPattern("yyyy-ww", kind: .week)?.parse("2020-53") == .week(ISOWeek(year: 2020, week: 53)!))
+      PeriodPattern("yyyy-ww", kind: .week)?.parse("2020-53")
+        == .week(ISOWeek(year: 2020, week: 53)!))
     #expect(PeriodPattern("yyyy-ww", kind: .week)?.parse("2021-53") == nil)
     #expect(
-      PeriodPattern("yyyy-Www", kind: .week)?.parse("2024-W05") == .week(ISOWeek(year: 2024, week: 5)!))
-    #expect(PeriodPattern("yyyy-Q", kind: .quarter)?.parse("2024-3") == .quarter(year: 2024, quarter: 3))
+      PeriodPattern("yyyy-Www", kind: .week)?.parse("2024-W05")
+        == .week(ISOWeek(year: 2024, week: 5)!))
+    #expect(
+      PeriodPattern("yyyy-Q", kind: .quarter)?.parse("2024-3") == .quarter(year: 2024, quarter: 3))
     #expect(PeriodPattern("yyyy", kind: .year)?.parse("2024") == .year(2024))
   }
 

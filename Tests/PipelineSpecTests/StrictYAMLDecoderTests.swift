@@ -65,12 +65,16 @@ import Testing
   }
 
   @Test func reportsWrongTypes() throws {
-    let d1 = try #require(decodeError(samplePipeline.replacingOccurrences(
-      of: "version: 1", with: "version: one")))
+    let d1 = try #require(
+      decodeError(
+        samplePipeline.replacingOccurrences(
+          of: "version: 1", with: "version: one")))
     #expect(d1.message == "expected an integer for 'version', found 'one'")
     #expect(d1.position?.line == 1)
-    let d2 = try #require(decodeError(samplePipeline.replacingOccurrences(
-      of: "personal: [naam, bsn]", with: "personal: naam")))
+    let d2 = try #require(
+      decodeError(
+        samplePipeline.replacingOccurrences(
+          of: "personal: [naam, bsn]", with: "personal: naam")))
     #expect(d2.message.contains("expected a list for 'sources.politie.personal'"))
     let d3 = try #require(decodeError(samplePipeline + "\ningest: {maxBadRowShare: veel}\n"))
     #expect(d3.message == "expected a number for 'ingest.maxBadRowShare', found 'veel'")

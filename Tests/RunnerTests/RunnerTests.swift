@@ -24,7 +24,8 @@ import Testing
     // The same inbox again (nothing new) and the same file under another name.
     let second = try w.run()
     #expect(!second.changed)
-    #expect(second.text(language: "en").contains("nothing new in the inbox; the store was not changed"))
+    #expect(
+      second.text(language: "en").contains("nothing new in the inbox; the store was not changed"))
     try FileManager.default.copyItem(
       atPath: w.state + "/" + hash, toPath: w.inbox + "/politie_copy.csv")
     let third = try w.run()
@@ -66,11 +67,15 @@ import Testing
     let s = try w.run()
     #expect(s.files.quarantined == 1)
     #expect(s.changed)
-    #expect(w.files(under: "quarantine") == ["politie_broken.csv", "politie_broken.csv.reason.txt"])
+    #expect(
+      w.files(under: "quarantine") == ["politie_broken.csv", "politie_broken.csv.reason.txt"])
     let reason = try String(
       contentsOfFile: w.state + "/quarantine/politie_broken.csv.reason.txt", encoding: .utf8)
     #expect(reason.contains("was quarantined; nothing of it is counted"))
-    #expect(reason.contains("politie_broken.csv:1:1: error: missing columns registratienummer, pleegdatum, buurtcode, incidentcode"))
+    #expect(
+      reason.contains(
+        "politie_broken.csv:1:1: error: missing columns registratienummer, pleegdatum, buurtcode, incidentcode"
+      ))
     #expect(!reason.contains("Jan"))
     let store = try SafetyStore(path: w.state + "/store.sqlite")
     #expect(try store.totals().counted == 0)
@@ -97,7 +102,8 @@ import Testing
     #expect(s.rows.rejected == 2)
     #expect(s.exports.map(\.outcome) == [.applied, .quarantined])
     #expect(s.exports[1].reason == "3 of 43 rows rejected (7.0 %), more than 5.0 %")
-    let reason = try String(contentsOfFile: w.state + "/quarantine/politie_b.csv.reason.txt", encoding: .utf8)
+    let reason = try String(
+      contentsOfFile: w.state + "/quarantine/politie_b.csv.reason.txt", encoding: .utf8)
     #expect(reason.contains("politie_b.csv:42:"))
     #expect(reason.contains("[future-date]"))
     let store = try SafetyStore(path: w.state + "/store.sqlite")
@@ -110,7 +116,8 @@ import Testing
     let first = try w.run()
     // As if the run was killed after committing but before moving the file.
     let kept = try #require(first.exports.first?.keptAt)
-    try FileManager.default.moveItem(atPath: w.state + "/" + kept, toPath: w.inbox + "/politie_2024-W36.csv")
+    try FileManager.default.moveItem(
+      atPath: w.state + "/" + kept, toPath: w.inbox + "/politie_2024-W36.csv")
     let second = try w.run()
     #expect(second.exports.first?.outcome == .recovered)
     #expect(!second.changed)
@@ -124,7 +131,10 @@ import Testing
     let w = try TestWorkspace()
     // "Café Buurt" in Windows-1252 (é = 0xE9), CRLF line ends, a local alias.
     var bytes = Array("Melding ID;Datum;Buurt;Soort;Huurder\r\nW1;2-9-2024;Caf".utf8)
-    bytes += [0xE9] + Array(" Buurt;Burenoverlast;M. M\u{fc}ller\r\nW2;3-9-2024;De Haven;burenoverlast;X\r\n".utf8)
+    bytes +=
+      [0xE9]
+      + Array(
+        " Buurt;Burenoverlast;M. M\u{fc}ller\r\nW2;3-9-2024;De Haven;burenoverlast;X\r\n".utf8)
     try w.drop("woonpunt_2024-09.csv", bytes: bytes)
     try w.drop("welzijn_2024-09.csv", "maand,wijk,aantal\n2024-08,WK999901,3\n2024-09,WK999901,4\n")
     let s = try w.run()
@@ -149,12 +159,18 @@ import Testing
     var said: [String] = []
     let pipeline = try LoadedPipeline.load(path: w.pipelinePath)
     let s = try Runner(pipeline: pipeline).run(
-      RunOptions(runDate: TestWorkspace.runDate, now: "2024-09-30T06:00:00Z")) { said.append($0.description) }
+      RunOptions(runDate: TestWorkspace.runDate, now: "2024-09-30T06:00:00Z")
+    ) { said.append($0.description) }
     #expect(s.files.quarantined == 1)
     var everything = Data((s.json() + s.text() + said.joined()).utf8)
     everything.append(try Data(contentsOf: URL(fileURLWithPath: w.state + "/store.sqlite")))
-    everything.append(try Data(contentsOf: URL(fileURLWithPath: w.state + "/quarantine/politie_bad.csv.reason.txt")))
-    for planted in ["Jan Jansen", "Piet", "Kees", "Bakker", "123456782", "234567893", "456789015", "P-001", "P-004"] {
+    everything.append(
+      try Data(contentsOf: URL(fileURLWithPath: w.state + "/quarantine/politie_bad.csv.reason.txt"))
+    )
+    for planted in [
+      "Jan Jansen", "Piet", "Kees", "Bakker", "123456782", "234567893", "456789015", "P-001",
+      "P-004",
+    ] {
       #expect(everything.range(of: Data(planted.utf8)) == nil, "\(planted) leaked")
     }
   }
@@ -174,15 +190,20 @@ import Testing
 
   @Test func formatsTheSummary() {
     var s = RunSummary(pipeline: "x", runDate: "2024-09-30")
-    s.add(.init(name: "a.csv", source: "a", outcome: .applied, rows: .init(ok: 12345, rejected: 2, unknownArea: 3, unmappedCategory: 0), records: .init(new: 1200, replaced: 3, unchanged: 0)))
+    s.add(
+      .init(
+        name: "a.csv", source: "a", outcome: .applied,
+        rows: .init(ok: 12345, rejected: 2, unknownArea: 3, unmappedCategory: 0),
+        records: .init(new: 1200, replaced: 3, unchanged: 0)))
     s.add(.init(name: "b.csv", source: "a", outcome: .quarantined, reason: "kapot"))
-    #expect(s.text(language: "nl") == """
-      x: run 2024-09-30
-      bestanden: 1 verwerkt, 0 overgeslagen, 1 in quarantaine, 0 genegeerd
-      rijen: 12.345 goed, 2 afgewezen, 3 onbekend gebied
-      registraties: 1.200 nieuw, 3 vervangen, 0 ongewijzigd
-      quarantaine: b.csv — kapot
-      """)
+    #expect(
+      s.text(language: "nl") == """
+        x: run 2024-09-30
+        bestanden: 1 verwerkt, 0 overgeslagen, 1 in quarantaine, 0 genegeerd
+        rijen: 12.345 goed, 2 afgewezen, 3 onbekend gebied
+        registraties: 1.200 nieuw, 3 vervangen, 0 ongewijzigd
+        quarantaine: b.csv — kapot
+        """)
     #expect(s.json().hasPrefix("{\"changed\":true,\"exports\":["))
     #expect(RunSummary.percent(0.0698, dutch: true) == "7,0 %")
   }

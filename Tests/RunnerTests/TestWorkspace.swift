@@ -1,4 +1,5 @@
 import Foundation
+import PipelineSpec
 import SafetyCore
 
 @testable import Runner
@@ -56,9 +57,10 @@ struct TestWorkspace {
     """
 
   init() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "runner-test-\(UUID().uuidString)"
-    ).path
+    root =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "runner-test-\(UUID().uuidString)"
+      ).path
     let fm = FileManager.default
     for dir in ["pipelines", "areas", "state/inbox"] {
       try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
@@ -99,15 +101,15 @@ struct TestWorkspace {
     var out: [String] = []
     while let name = e?.nextObject() as? String {
       var isDir: ObjCBool = false
-      if FileManager.default.fileExists(atPath: base + "/" + name, isDirectory: &isDir), !isDir.boolValue {
+      if FileManager.default.fileExists(atPath: base + "/" + name, isDirectory: &isDir),
+        !isDir.boolValue
+      {
         out.append(name)
       }
     }
     return out.sorted()
   }
 }
-
-import PipelineSpec
 
 let politieWeek36 = """
   naam;registratienummer;pleegdatum;buurtcode;incidentcode;bsn

@@ -39,9 +39,10 @@ struct CLIWorkspace {
   var inbox: String { root + "/state/inbox" }
 
   init(pipelineText: String = CLIWorkspace.pipelineText) throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "cli-test-\(UUID().uuidString)"
-    ).path
+    root =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "cli-test-\(UUID().uuidString)"
+      ).path
     try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
     try "code;name;parent\nGM9999;Teststad;\nWK999901;Centrum;GM9999\nBU99990101;Markt;WK999901\n"
       .write(toFile: root + "/areas.csv", atomically: true, encoding: .utf8)

@@ -4,16 +4,20 @@ import Testing
 @Suite struct RunCommandTests {
   @Test func runsTwiceAndTheSecondRunChangesNothing() throws {
     let w = try CLIWorkspace()
-    try w.drop("politie_1.csv", "naam;nr;datum;buurt;code\nJan;1;02-09-2024;BU99990101;1.1.1\nPiet;2;03-09-2024;BU12345678;1.1.1\n")
+    try w.drop(
+      "politie_1.csv",
+      "naam;nr;datum;buurt;code\nJan;1;02-09-2024;BU99990101;1.1.1\nPiet;2;03-09-2024;BU12345678;1.1.1\n"
+    )
     let first = try safetyMonitor(["run", w.pipeline, "--run-date", "2024-09-30"])
     #expect(first.status == 0)
-    #expect(first.stdout == """
-      clitest: run 2024-09-30
-      files: 1 applied, 0 skipped, 0 quarantined, 0 ignored
-      rows: 2 ok, 0 rejected, 1 unknown area
-      records: 2 new, 0 replaced, 0 unchanged
+    #expect(
+      first.stdout == """
+        clitest: run 2024-09-30
+        files: 1 applied, 0 skipped, 0 quarantined, 0 ignored
+        rows: 2 ok, 0 rejected, 1 unknown area
+        records: 2 new, 0 replaced, 0 unchanged
 
-      """)
+        """)
     let second = try safetyMonitor(["run", w.pipeline, "--run-date", "2024-09-30", "--json"])
     #expect(second.status == 0)
     let json = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any]
@@ -23,11 +27,18 @@ import Testing
 
   @Test func exitsWith65WhenAFileIsQuarantined() throws {
     let w = try CLIWorkspace()
-    try w.drop("politie_1.csv", "naam;nr;datum;buurt;code\nJan;1;02-09-2024;BU99990101;1.1.1\nPiet;2;31-09-2024;BU99990101;1.1.1\n")
+    try w.drop(
+      "politie_1.csv",
+      "naam;nr;datum;buurt;code\nJan;1;02-09-2024;BU99990101;1.1.1\nPiet;2;31-09-2024;BU99990101;1.1.1\n"
+    )
     let r = try safetyMonitor(["run", w.pipeline, "--run-date", "2024-09-30"])
     #expect(r.status == 65)
-    #expect(r.stderr.contains("politie_1.csv:3:8: error: no such date (pattern dd-MM-yyyy) [invalid-date]"))
-    #expect(r.stdout.contains("quarantined: politie_1.csv — 1 of 2 rows rejected (50.0 %), more than 5.0 %"))
+    #expect(
+      r.stderr.contains(
+        "politie_1.csv:3:8: error: no such date (pattern dd-MM-yyyy) [invalid-date]"))
+    #expect(
+      r.stdout.contains(
+        "quarantined: politie_1.csv — 1 of 2 rows rejected (50.0 %), more than 5.0 %"))
     #expect(!r.stdout.contains("Piet") && !r.stderr.contains("Piet"))
   }
 

@@ -42,7 +42,8 @@ func day(_ y: Int, _ m: Int, _ d: Int) -> Int32 {
     #expect(try store.integrityCheck() == "ok")
     // Reopening keeps the same secret.
     let again = try SafetyStore(path: path)
-    #expect(again.hasher.digest(source: "s", key: "k") == store.hasher.digest(source: "s", key: "k"))
+    #expect(
+      again.hasher.digest(source: "s", key: "k") == store.hasher.digest(source: "s", key: "k"))
   }
 
   @Test func refusesAStoreWhoseKeyFileIsGone() throws {
@@ -52,7 +53,9 @@ func day(_ y: Int, _ m: Int, _ d: Int) -> Int32 {
     #expect(throws: StoreError.self) { try SafetyStore(path: path) }
   }
 
-  func recordsExport(_ store: SafetyStore, _ rows: [(String, Int32, Int32, Int32)]) -> NormalisedExport {
+  func recordsExport(_ store: SafetyStore, _ rows: [(String, Int32, Int32, Int32)])
+    -> NormalisedExport
+  {
     var export = NormalisedExport(source: "politie", periodKind: .week)
     export.categories = ["1.1.1", "1.4.5"]
     for (key, category, area, d) in rows {
@@ -70,12 +73,20 @@ func day(_ y: Int, _ m: Int, _ d: Int) -> Int32 {
     let store = try SafetyStore(path: temporaryStorePath())
     let reg = registry()
     let first = recordsExport(
-      store, [("P1", 0, 2, day(2024, 9, 2)), ("P2", 0, 2, day(2024, 9, 3)), ("P3", 1, -1, day(2024, 9, 3))])
+      store,
+      [
+        ("P1", 0, 2, day(2024, 9, 2)), ("P2", 0, 2, day(2024, 9, 3)),
+        ("P3", 1, -1, day(2024, 9, 3)),
+      ])
     let r1 = try store.apply(first, receipt: receipt("a"), registry: reg)
     #expect(r1.recordsNew == 3 && r1.recordsReplaced == 0 && r1.recordsUnchanged == 0)
     // An overlapping export: P1 unchanged, P2 reclassified and moved, P4 new.
     let second = recordsExport(
-      store, [("P1", 0, 2, day(2024, 9, 2)), ("P2", 1, 3, day(2024, 9, 10)), ("P4", 0, 3, day(2024, 9, 10))])
+      store,
+      [
+        ("P1", 0, 2, day(2024, 9, 2)), ("P2", 1, 3, day(2024, 9, 10)),
+        ("P4", 0, 3, day(2024, 9, 10)),
+      ])
     let r2 = try store.apply(second, receipt: receipt("b"), registry: reg)
     #expect(r2.recordsNew == 1 && r2.recordsReplaced == 1 && r2.recordsUnchanged == 1)
     let totals = try store.totals()
@@ -91,7 +102,10 @@ func day(_ y: Int, _ m: Int, _ d: Int) -> Int32 {
       of: [CategoryRef(source: "politie", name: "1.4.5")], kind: .week, from: w36, through: w37)
     #expect(violence == ["?": [1, 0], "BU99990102": [0, 1]])
     let both = try store.series(
-      of: [CategoryRef(source: "politie", name: "1.1.1"), CategoryRef(source: "politie", name: "1.4.5")],
+      of: [
+        CategoryRef(source: "politie", name: "1.1.1"),
+        CategoryRef(source: "politie", name: "1.4.5"),
+      ],
       kind: .month, from: .month(year: 2024, month: 9), through: .month(year: 2024, month: 9))
     #expect(both == ["BU99990101": [1], "BU99990102": [2], "?": [1]])
     let ledger = try store.ledger()
@@ -105,7 +119,9 @@ func day(_ y: Int, _ m: Int, _ d: Int) -> Int32 {
     let path = temporaryStorePath()
     let store = try SafetyStore(path: path)
     let planted = "REG-2024-PLANTED-777"
-    _ = try store.apply(recordsExport(store, [(planted, 0, 2, day(2024, 9, 2))]), receipt: receipt("a"), registry: registry())
+    _ = try store.apply(
+      recordsExport(store, [(planted, 0, 2, day(2024, 9, 2))]), receipt: receipt("a"),
+      registry: registry())
     let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     #expect(bytes.range(of: Data(planted.utf8)) == nil)
     let key = try Data(contentsOf: URL(fileURLWithPath: store.keyPath))
@@ -118,12 +134,19 @@ func day(_ y: Int, _ m: Int, _ d: Int) -> Int32 {
     func export(_ cells: [(Int, Int32, Int64)]) -> NormalisedExport {
       var e = NormalisedExport(source: "welzijn", periodKind: .month)
       e.categories = ["casus"]
-      e.counts = cells.map { NormalisedCount(period: .month(year: 2024, month: $0.0), category: 0, area: $0.1, count: $0.2) }
+      e.counts = cells.map {
+        NormalisedCount(
+          period: .month(year: 2024, month: $0.0), category: 0, area: $0.1, count: $0.2)
+      }
       return e
     }
-    _ = try store.apply(export([(7, 1, 5), (8, 1, 6), (8, 2, 1)]), receipt: receipt("a", source: "welzijn"), registry: reg)
+    _ = try store.apply(
+      export([(7, 1, 5), (8, 1, 6), (8, 2, 1)]), receipt: receipt("a", source: "welzijn"),
+      registry: reg)
     // August again (corrected, one area gone), September new; July untouched.
-    let r = try store.apply(export([(8, 1, 6), (8, 3, 2), (9, 1, 4), (9, 1, 1)]), receipt: receipt("b", source: "welzijn"), registry: reg)
+    let r = try store.apply(
+      export([(8, 1, 6), (8, 3, 2), (9, 1, 4), (9, 1, 1)]),
+      receipt: receipt("b", source: "welzijn"), registry: reg)
     #expect(r.recordsNew == 2 && r.recordsReplaced == 1 && r.recordsUnchanged == 1)
     let s = try store.series(
       of: [CategoryRef(source: "welzijn", name: "casus")], kind: .month,
@@ -149,8 +172,10 @@ func day(_ y: Int, _ m: Int, _ d: Int) -> Int32 {
     try store.recordDuplicate(of: entry, receipt("q", name: "again.csv"))
     #expect(try store.deliveries().map(\.outcome) == ["quarantined", "duplicate"])
     #expect(try store.totals().counted == 0)
-    let run1 = try store.beginRun(startedAt: "2024-09-30T06:00:00Z", runDate: CivilDate(year: 2024, month: 9, day: 30)!)
-    let run2 = try store.beginRun(startedAt: "2024-09-30T07:00:00Z", runDate: CivilDate(year: 2024, month: 9, day: 30)!)
+    let run1 = try store.beginRun(
+      startedAt: "2024-09-30T06:00:00Z", runDate: CivilDate(year: 2024, month: 9, day: 30)!)
+    let run2 = try store.beginRun(
+      startedAt: "2024-09-30T07:00:00Z", runDate: CivilDate(year: 2024, month: 9, day: 30)!)
     try store.finishRun(run2, finishedAt: "2024-09-30T07:00:01Z", ok: true, summary: "{}")
     #expect(try store.runs().map(\.status) == ["interrupted", "ok"])
     #expect(run1 < run2)

@@ -36,9 +36,10 @@ enum DuckDBQuery {
     var selects: [String] = []
     for (id, source) in pipeline.spec.sources where source.resolvedShape == .records {
       guard let date = source.date, let category = source.category?.column else { continue }
-      let delimiter = DialectSpec.byte(source.dialect?.delimiter, default: 59).map {
-        $0 == 9 ? "\\t" : String(UnicodeScalar($0))
-      } ?? ";"
+      let delimiter =
+        DialectSpec.byte(source.dialect?.delimiter, default: 59).map {
+          $0 == 9 ? "\\t" : String(UnicodeScalar($0))
+        } ?? ";"
       let encoding =
         ["windows-1252", "cp1252", "iso-8859-1", "latin1"].contains(
           source.dialect?.encoding?.lowercased() ?? "")
@@ -51,7 +52,8 @@ enum DuckDBQuery {
       let match = source.area.match ?? .auto
       let areaExpr: String
       switch match {
-      case .code: areaExpr = "(SELECT area FROM lookup WHERE kind = 'code' AND key = upper(\(areaRaw)))"
+      case .code:
+        areaExpr = "(SELECT area FROM lookup WHERE kind = 'code' AND key = upper(\(areaRaw)))"
       case .name: areaExpr = "(SELECT area FROM lookup WHERE kind = 'name' AND key = \(nameKey))"
       case .auto:
         areaExpr =
@@ -67,8 +69,10 @@ enum DuckDBQuery {
                         null_padding = true)
         """)
     }
-    let lookupValues = lookup.map { "('\($0.0)', '\(esc($0.1))', \($0.2))" }.joined(separator: ",\n    ")
-    let mappingValues = mapping.map { "('\($0.0)', '\(esc($0.1))', \($0.2))" }.joined(separator: ",\n    ")
+    let lookupValues = lookup.map { "('\($0.0)', '\(esc($0.1))', \($0.2))" }.joined(
+      separator: ",\n    ")
+    let mappingValues = mapping.map { "('\($0.0)', '\(esc($0.1))', \($0.2))" }.joined(
+      separator: ",\n    ")
     return """
       CREATE TEMP TABLE lookup AS SELECT * FROM (VALUES
           \(lookupValues)) t(kind, key, area);
@@ -85,7 +89,9 @@ enum DuckDBQuery {
       """
   }
 
-  static func q(_ column: String) -> String { "\"" + column.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+  static func q(_ column: String) -> String {
+    "\"" + column.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
   static func esc(_ s: String) -> String { s.replacingOccurrences(of: "'", with: "''") }
 
   /// A DuckDB date expression for one of the pipeline's date patterns.
@@ -94,14 +100,17 @@ enum DuckDBQuery {
       return "try_cast(left(\(column), 10) AS DATE)"
     }
     var f = pattern
-    for (from, to) in [("yyyy", "%Y"), ("MM", "%m"), ("dd", "%d"), ("HH", "%H"), ("mm", "%M"), ("ss", "%S")] {
+    for (from, to) in [
+      ("yyyy", "%Y"), ("MM", "%m"), ("dd", "%d"), ("HH", "%H"), ("mm", "%M"), ("ss", "%S"),
+    ] {
       f = f.replacingOccurrences(of: from, with: to)
     }
     f = f.replacingOccurrences(of: "M", with: "%-m").replacingOccurrences(of: "d", with: "%-d")
       .replacingOccurrences(of: "%%-", with: "%-")
     let dateOnly = f.split(separator: " ").first.map(String.init) ?? f
     if dateOnly == f { return "try_strptime(trim(\(column)), '\(f)')::DATE" }
-    return "coalesce(try_strptime(trim(\(column)), '\(f)'), try_strptime(trim(\(column)), '\(dateOnly)'))::DATE"
+    return
+      "coalesce(try_strptime(trim(\(column)), '\(f)'), try_strptime(trim(\(column)), '\(dateOnly)'))::DATE"
   }
 }
 
