@@ -1,11 +1,25 @@
+import Foundation
+
 /// A small hash map from byte strings to values, looked up with borrowed bytes, so that a
 /// field's raw bytes find their meaning without allocating a `String` per row. Partners use
 /// few distinct areas and categories, so after the first rows almost every lookup hits.
+/// Open addressing over a power-of-two table; the keys' bytes live in one arena.
 public struct ByteCache<Value> {
-  private var buckets: [UInt64: [(bytes: [UInt8], value: Value)]] = [:]
+  private struct Slot {
+    var hash: UInt64
+    var offset: Int32
+    var length: Int32
+    var value: Value
+  }
+  private var slots: [Slot?]
+  private var arena: [UInt8] = []
+  private var mask: Int
   public private(set) var count = 0
 
-  public init() {}
+  public init() {
+    slots = Array(repeating: nil, count: 64)
+    mask = 63
+  }
 
   @inline(__always)
   static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -18,28 +32,50 @@ public struct ByteCache<Value> {
   }
 
   @inline(__always)
+  private func equal(_ slot: Slot, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard Int(slot.length) == bytes.count else { return false }
+    if bytes.isEmpty { return true }
+    return arena.withUnsafeBytes { a in
+      memcmp(a.baseAddress! + Int(slot.offset), bytes.baseAddress!, bytes.count) == 0
+    }
+  }
+
+  @inline(__always)
   public func value(for bytes: UnsafeRawBufferPointer) -> Value? {
-    guard let bucket = buckets[ByteCache.hash(bytes)] else { return nil }
-    for entry in bucket where entry.bytes.count == bytes.count {
-      if entry.bytes.withUnsafeBytes({ $0.elementsEqual(bytes) }) { return entry.value }
+    let h = ByteCache.hash(bytes)
+    var i = Int(truncatingIfNeeded: h) & mask
+    while let slot = slots[i] {
+      if slot.hash == h && equal(slot, bytes) { return slot.value }
+      i = (i + 1) & mask
     }
     return nil
   }
 
   public mutating func set(_ value: Value, for bytes: UnsafeRawBufferPointer) {
     let h = ByteCache.hash(bytes)
-    let copy = [UInt8](bytes)
-    if var bucket = buckets[h] {
-      if let i = bucket.firstIndex(where: { $0.bytes == copy }) {
-        bucket[i].value = value
-      } else {
-        bucket.append((copy, value))
-        count += 1
+    var i = Int(truncatingIfNeeded: h) & mask
+    while let slot = slots[i] {
+      if slot.hash == h && equal(slot, bytes) {
+        slots[i]?.value = value
+        return
       }
-      buckets[h] = bucket
-    } else {
-      buckets[h] = [(copy, value)]
-      count += 1
+      i = (i + 1) & mask
+    }
+    let offset = Int32(arena.count)
+    arena.append(contentsOf: bytes)
+    slots[i] = Slot(hash: h, offset: offset, length: Int32(bytes.count), value: value)
+    count += 1
+    if count * 2 > slots.count { grow() }
+  }
+
+  private mutating func grow() {
+    let old = slots
+    slots = Array(repeating: nil, count: old.count * 2)
+    mask = slots.count - 1
+    for case let slot? in old {
+      var i = Int(truncatingIfNeeded: slot.hash) & mask
+      while slots[i] != nil { i = (i + 1) & mask }
+      slots[i] = slot
     }
   }
 }

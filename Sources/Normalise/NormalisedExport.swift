@@ -8,6 +8,8 @@ public struct NormalisedExport: Sendable {
   public var periodKind: PeriodKind
   /// Normalised category names by local id.
   public var categories: [String] = []
+  /// For each local category id, the indices of the indicators it feeds.
+  public var categoryIndicators: [[Int]] = []
   public var records: [NormalisedRecord] = []
   public var counts: [NormalisedCount] = []
   public var stats = RowStats()
@@ -34,6 +36,7 @@ public struct NormalisedExport: Sendable {
   /// keeps only the last row of each key.
   public mutating func finish(with normaliser: Normaliser) {
     categories = normaliser.categories
+    categoryIndicators = normaliser.categoryIndicators
     stats = normaliser.stats
     diagnostics = normaliser.diagnostics
     diagnosticCounts = normaliser.diagnosticCounts

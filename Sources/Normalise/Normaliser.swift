@@ -90,6 +90,8 @@ public struct Normaliser {
   /// Area texts that matched nothing, with their row counts (at most 1,000 distinct).
   public private(set) var unknownAreaLabels: [String: Int] = [:]
 
+  private let maxIndex: Int
+  private let earliestDay = CivilDate(year: 1900, month: 1, day: 1)?.dayNumber ?? 0
   private var areaCache = ByteCache<Int32>()
   private var categoryCache = ByteCache<Int32>()
   private var categoryIDs: [String: Int32] = [:]
@@ -105,6 +107,7 @@ public struct Normaliser {
     self.runDate = runDate
     self.hasher = hasher
     self.maxDiagnostics = maxDiagnostics
+    self.maxIndex = columns.maxIndex
     if let fixed = plan.fixedCategory { _ = categoryID(normalised: normaliseCategory(fixed)) }
   }
 
@@ -142,10 +145,10 @@ public struct Normaliser {
   public mutating func normalise<R: RowFields & ~Copyable>(_ row: borrowing R) -> RowOutcome {
     stats.total += 1
     let columns = self.columns
-    if row.fieldCount <= columns.maxIndex {
+    if row.fieldCount <= maxIndex {
       return reject(
         row, field: row.fieldCount, .missingCell,
-        "row has \(row.fieldCount) fields; column \(columns.maxIndex + 1) is needed")
+        "row has \(row.fieldCount) fields; column \(maxIndex + 1) is needed")
     }
     // Category.
     let category: Int32
@@ -198,7 +201,9 @@ public struct Normaliser {
       if day > runDate {
         return reject(row, field: d, .futureDate, "date is after the run date \(runDate)")
       }
-      if day.year < 1900 { return reject(row, field: d, .invalidDate, "date is before 1900") }
+      if day.dayNumber < earliestDay {
+        return reject(row, field: d, .invalidDate, "date is before 1900")
+      }
       let rawKey = row.bytes(k)
       if isBlank(rawKey) { return reject(row, field: k, .missingCell, "key is empty") }
       let digest = hasher?.digest(source: plan.id, key: rawKey)

@@ -42,7 +42,7 @@ public enum ExportReader {
   public static func read(
     path: String, displayName: String, plan: SourcePlan, pipeline: LoadedPipeline,
     registry: AreaRegistry, runDate: CivilDate, hasher: KeyHasher?,
-    sink: ((RowOutcome, Normaliser) -> Void)? = nil
+    sink: ((RowOutcome) -> Void)? = nil
   ) -> Outcome {
     let options = options(for: plan.source, in: pipeline)
     let reader: CSVReader
@@ -54,13 +54,13 @@ public enum ExportReader {
       return .fatal(.error(.ioError, "cannot open \(displayName): \(error)"), RowStats())
     }
     var export = NormalisedExport(source: plan.id, periodKind: plan.periodKind)
-    var normaliser: Normaliser?
+    let box = NormaliserBox()
     var headerWidth = 0
     var readerNotes: [Diagnostic] = []
     do {
       if !options.dialect.hasHeader {
         let columns = try plan.bind(header: nil, file: displayName)
-        normaliser = Normaliser(
+        box.normaliser = Normaliser(
           plan: plan, registry: registry, columns: columns, file: displayName,
           runDate: runDate, hasher: hasher, maxDiagnostics: pipeline.maxDiagnosticsPerFile)
       }
@@ -69,31 +69,30 @@ public enum ExportReader {
         if record.isHeader {
           headerWidth = record.count
           let columns = try plan.bind(header: record.strings(), file: displayName)
-          normaliser = Normaliser(
+          box.normaliser = Normaliser(
             plan: plan, registry: registry, columns: columns, file: displayName,
             runDate: runDate, hasher: hasher, maxDiagnostics: pipeline.maxDiagnosticsPerFile)
           return
         }
-        guard var n = normaliser else { return }
-        normaliser = nil
-        defer { normaliser = n }
+        guard box.normaliser != nil else { return }
         if record.byteCount == 0 { return }
         if headerWidth == 0 { headerWidth = record.count }
         let outcome: RowOutcome
         if record.count != headerWidth {
-          outcome = n.rejectWidth(record, expected: headerWidth)
+          outcome = box.normaliser!.rejectWidth(record, expected: headerWidth)
         } else {
-          outcome = n.normalise(record)
+          outcome = box.normaliser!.normalise(record)
         }
-        if let sink { sink(outcome, n) } else { export.append(outcome) }
+        if let sink { sink(outcome) } else { export.append(outcome) }
       }
     } catch let d as Diagnostic {
-      return .fatal(renamed(d, displayName), normaliser?.stats ?? RowStats())
+      return .fatal(renamed(d, displayName), box.normaliser?.stats ?? RowStats())
     } catch {
       return .fatal(
-        .error(.ioError, "cannot read \(displayName): \(error)"), normaliser?.stats ?? RowStats())
+        .error(.ioError, "cannot read \(displayName): \(error)"),
+        box.normaliser?.stats ?? RowStats())
     }
-    guard var n = normaliser else {
+    guard var n = box.normaliser else {
       return .fatal(
         .error(
           .emptyFile, "the file holds no header",
@@ -112,6 +111,11 @@ public enum ExportReader {
     out.position?.file = name
     return out
   }
+}
+
+/// Holds the file's normaliser so that each row mutates it in place (no copy per row).
+final class NormaliserBox {
+  var normaliser: Normaliser?
 }
 
 extension Normaliser {

@@ -60,21 +60,19 @@ public enum PipelineCheck {
         let plan = try? SourcePlan(id: id, in: pipeline)
       else { continue }
       var counts: [Int: Int64] = [:]
-      var categories: [String] = []
       let outcome = ExportReader.read(
         path: inbox + "/" + name, displayName: name, plan: plan, pipeline: pipeline,
         registry: registry, runDate: runDate, hasher: nil
-      ) { outcome, normaliser in
-        categories = normaliser.categories
+      ) { outcome in
         switch outcome {
         case .record(let r): counts[Int(r.category), default: 0] += 1
         case .count(let c): counts[Int(c.category), default: 0] += c.count
         case .rejected: break
         }
       }
-      if case .read = outcome {
-        for (i, n) in counts where i < categories.count {
-          seen[CategoryRef(source: id, name: categories[i]), default: 0] += n
+      if case .read(let export) = outcome {
+        for (i, n) in counts where i < export.categories.count {
+          seen[CategoryRef(source: id, name: export.categories[i]), default: 0] += n
         }
       }
     }

@@ -12,7 +12,8 @@ public struct RunOptions: Sendable {
   public var runDate: CivilDate
   /// The run's clock (ISO 8601), stamped on runs and received exports.
   public var now: String
-  /// Files normalised at once (in parallel); applying stays in name order.
+  /// Normalised files that may wait to be applied (memory bound); applying stays in name
+  /// order.
   public var batchSize: Int
   /// Seconds to wait for another run of the pipeline to finish (0: fail at once).
   public var lockWait: Double
@@ -113,21 +114,29 @@ public final class Runner {
         }
         pending.append(PendingFile(name: name, hash: hash, bytes: bytes, plan: plan))
       }
-      var start = 0
-      while start < pending.count {
-        let batch = Array(pending[start..<min(start + options.batchSize, pending.count)])
-        start += batch.count
-        let outcomes = Parallel.map(count: batch.count) { [pipeline, folders] i in
+      // New files are normalised on all cores while the finished ones are applied, one
+      // transaction each, strictly in name order.
+      var failure: (any Error)?
+      let files = pending
+      Parallel.orderedReduce(count: files.count, window: options.batchSize) {
+        [pipeline, folders] i in
+        (
+          i,
           ExportReader.read(
-            path: folders.inbox + "/" + batch[i].name, displayName: batch[i].name,
-            plan: batch[i].plan, pipeline: pipeline, registry: registry,
+            path: folders.inbox + "/" + files[i].name, displayName: files[i].name,
+            plan: files[i].plan, pipeline: pipeline, registry: registry,
             runDate: options.runDate, hasher: store.hasher)
-        }
-        for (file, outcome) in zip(batch, outcomes) {
+        )
+      } reduce: { (i, outcome) in
+        guard failure == nil else { return }
+        do {
           summary.add(
-            try settleNew(file, outcome, store, registry, options, summary.runID, onDiagnostic))
+            try settleNew(files[i], outcome, store, registry, options, summary.runID, onDiagnostic))
+        } catch {
+          failure = error
         }
       }
+      if let failure { throw failure }
       for (name, hash, bytes) in repeats {
         guard let entry = try store.ledgerEntry(contentHash: hash) else { continue }
         summary.add(

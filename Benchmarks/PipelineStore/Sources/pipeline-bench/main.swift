@@ -54,15 +54,22 @@ func aggregate(_ pipeline: LoadedPipeline, _ dir: String) {
   }
   let bytes = files.reduce(0) { $0 + fileBytes(dir + "/" + $1.0) }
   let start = DispatchTime.now().uptimeNanoseconds
-  let parts = Parallel.map(count: files.count) { i -> (CountCube, Int, Int) in
-    var cube = CountCube(periodKind: .week)
+  let areaCount = registry.areas.count
+  // Files in parallel, each counted per source category × area × week in dense area
+  // columns, then spread over the indicators each category feeds; the file cubes are merged
+  // in file order while later files are still being read.
+  var cube = CountCube(periodKind: .week)
+  var rows = 0
+  var rejected = 0
+  Parallel.orderedReduce(count: files.count, window: 4) { i -> (CountCube, Int, Int) in
+    var counter = AreaColumnCounter(areaCount: areaCount)
     var rows = 0
     var rejected = 0
     let (name, plan) = files[i]
     let outcome = ExportReader.read(
       path: dir + "/" + name, displayName: name, plan: plan, pipeline: pipeline,
       registry: registry, runDate: runDate, hasher: nil
-    ) { outcome, normaliser in
+    ) { outcome in
       rows += 1
       guard case .record(let r) = outcome else {
         rejected += 1
@@ -71,24 +78,25 @@ func aggregate(_ pipeline: LoadedPipeline, _ dir: String) {
       // ISO week index straight from the day number (weeks start on Monday).
       let d = Int(r.day) + 3
       let week = d >= 0 ? d / 7 : (d - 6) / 7
-      for indicator in normaliser.categoryIndicators[Int(r.category)] {
-        cube.add(series: indicator, area: Int(r.area), period: week)
-      }
+      counter.add(series: Int(r.category), area: Int(r.area), period: week)
     }
-    if case .fatal(let d, _) = outcome {
+    switch outcome {
+    case .fatal(let d, _):
       FileHandle.standardError.write(Data("skipped: \(d)\n".utf8))
+      return (CountCube(periodKind: .week), rows, rejected)
+    case .read(let export):
+      return (counter.cube(periodKind: .week) { export.categoryIndicators[$0] }, rows, rejected)
     }
-    return (cube, rows, rejected)
+  } reduce: { part in
+    cube.merge(part.0)
+    rows += part.1
+    rejected += part.2
   }
-  var cube = CountCube(periodKind: .week)
-  for part in parts { cube.merge(part.0) }
   let elapsed = seconds(since: start)
-  let rows = parts.reduce(0) { $0 + $1.1 }
-  let rejected = parts.reduce(0) { $0 + $1.2 }
   print(
     """
     files: \(files.count)  bytes: \(bytes)  rows: \(rows)  rejected: \(rejected)
-    cells (indicator × area × week): \(cube.cells.count)  counted: \(cube.total)
+    cells (indicator × area × week): \(cube.cellCount)  counted: \(cube.total)
     seconds: \(String(format: "%.3f", elapsed))  rows/s: \(Int(Double(rows) / elapsed))  MB/s: \(String(format: "%.1f", Double(bytes) / elapsed / 1e6))
     """)
 }
