@@ -7,7 +7,8 @@ let package = Package(
   name: "SafetyMonitor",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"])
+    .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"]),
+    .executable(name: "make-fixtures", targets: ["MakeFixtures"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,7 +46,23 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Synthetic demo data: the fictional municipality Demostad (and a national-size
+    // registry for benchmarks), partner exports, planted episodes and their truth file.
+    .target(name: "FixtureGen", dependencies: ["SafetyCore"]),
+    // `make-fixtures`: the thin command that runs FixtureGen.
+    .executableTarget(
+      name: "MakeFixtures",
+      dependencies: [
+        "FixtureGen", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .testTarget(name: "SafetyCoreTests", dependencies: ["SafetyCore"]),
+    .testTarget(
+      name: "FixtureGenTests",
+      dependencies: [
+        "FixtureGen", "SafetyCore", "PipelineSpec", .product(name: "Yams", package: "Yams"),
+      ]
+    ),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
   ]
 )
