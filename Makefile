@@ -20,7 +20,7 @@ build: deps
 # Running `make demo` again delivers the same files again: the run recognises every one
 # and changes nothing.
 demo: build
-	@mkdir -p $(DEMO_STATE)/inbox
+	@mkdir -p state && mkdir -p -m 700 $(DEMO_STATE) && mkdir -p $(DEMO_STATE)/inbox
 	cp fixtures/demostad/exports/* $(DEMO_STATE)/inbox/
 	$(BIN) validate $(DEMO_PIPELINE) --run-date $(DEMO_RUN_DATE)
 	$(BIN) run $(DEMO_PIPELINE) --run-date $(DEMO_RUN_DATE) 2>$(DEMO_STATE)/last-run.log \

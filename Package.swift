@@ -16,6 +16,7 @@ let package = Package(
       ]),
     // For the ingest benchmark package (Benchmarks/), which depends on this one by path.
     .library(name: "CSVIngest", targets: ["CSVIngest"]),
+    .executable(name: "make-fixtures", targets: ["MakeFixtures"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -86,6 +87,16 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Synthetic demo data: the fictional municipality Demostad (and a national-size
+    // registry for benchmarks), partner exports, planted episodes and their truth file.
+    .target(name: "FixtureGen", dependencies: ["SafetyCore"]),
+    // `make-fixtures`: the thin command that runs FixtureGen.
+    .executableTarget(
+      name: "MakeFixtures",
+      dependencies: [
+        "FixtureGen", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .testTarget(name: "SafetyCoreTests", dependencies: ["SafetyCore"]),
     .testTarget(name: "PipelineSpecTests", dependencies: ["PipelineSpec"]),
     .testTarget(name: "NormaliseTests", dependencies: ["Normalise"]),
@@ -97,6 +108,12 @@ let package = Package(
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "FixtureGenTests",
+      dependencies: [
+        "FixtureGen", "SafetyCore", "PipelineSpec", .product(name: "Yams", package: "Yams"),
+      ]
+    ),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
   ]

@@ -122,10 +122,11 @@ public struct Normaliser {
   ) -> RowOutcome {
     stats.rejected += 1
     if diagnostics.count < maxDiagnostics {
-      let position =
+      var position =
         field < row.fieldCount
         ? row.position(ofField: field)
         : SourcePosition(file: file, line: row.lineNumber, column: 1)
+      position.file = file
       diagnostics.append(.error(code, message, at: position))
     }
     diagnosticCounts[code, default: 0] += 1

@@ -14,7 +14,8 @@ public struct Indicator: Sendable, Codable, Equatable {
   /// trimmed and case-insensitively.
   public var from: KeyedList<[String]>
   public var unit: IndicatorUnit?
-  /// Base period for detection: `week` (default) or `month`.
+  /// Base period for detection: `week` (default), `month`, or `quarter`/`year` for sources
+  /// that deliver no finer periods.
   public var period: PeriodKind?
   /// Level detection runs at: `buurt` (default) or `wijk` for low-count indicators.
   public var level: AreaLevel?

@@ -49,7 +49,6 @@ extension LoadedPipeline {
       }
       if indicator.from.isEmpty { error("indicator draws on no source", path + ["from"]) }
       let base = indicator.period ?? .week
-      if base > .month { error("base period must be week or month", path + ["period"]) }
       for (sourceID, categories) in indicator.from {
         guard let source = spec.sources[sourceID] else {
           error(

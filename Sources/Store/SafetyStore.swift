@@ -37,6 +37,14 @@ public final class SafetyStore: Sendable {
     var config = Configuration()
     config.foreignKeysEnabled = true
     config.busyMode = .timeout(10)
+    // Write-ahead log: one fsync per committed export instead of several, and readers
+    // (analysts' commands) never block a run. synchronous = FULL keeps every committed
+    // export durable before its file is moved to the archive. The log is folded back into
+    // the database file when the store is closed.
+    config.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA journal_mode = WAL")
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
     queue = try DatabaseQueue(path: path, configuration: config)
     try StoreSchema.migrator.migrate(queue)
   }
