@@ -15,6 +15,8 @@ public struct AreaColumnCounter: Sendable {
   private var stride: Int { areaCount + 1 }
   private var lastKey: UInt64 = .max
   private var lastColumn = 0
+  /// Slots that went from zero to non-zero, so `cube` visits only those.
+  private var touched: [Int] = []
 
   /// `areaCount`: the number of areas (indices `0..<areaCount`; `-1` is the unknown bucket).
   public init(areaCount: Int) {
@@ -40,25 +42,23 @@ public struct AreaColumnCounter: Sendable {
       lastKey = key
       lastColumn = column
     }
-    counts[column * stride + area + 1] &+= 1
+    let slot = column * stride + area + 1
+    if counts[slot] == 0 { touched.append(slot) }
+    counts[slot] &+= 1
   }
 
   /// The non-zero counts as a sparse cube of `periodKind`, each series mapped through
   /// `seriesMap` (one source category may feed several indicators: its count goes to each).
   public func cube(periodKind: PeriodKind, seriesMap: (Int) -> [Int]) -> CountCube {
-    var nonZero = 0
-    for n in counts where n != 0 { nonZero += 1 }
-    var out = CountCube(periodKind: periodKind, minimumCapacity: nonZero)
-    for (c, column) in columns.enumerated() {
-      let targets = seriesMap(column.series)
-      guard !targets.isEmpty else { continue }
-      let base = c * stride
-      for slot in 0..<stride {
-        let n = counts[base + slot]
-        if n == 0 { continue }
-        for series in targets {
-          out.add(series: series, area: slot - 1, period: column.period, Int64(n))
-        }
+    var out = CountCube(periodKind: periodKind, minimumCapacity: touched.count)
+    let targets: [[Int]] = columns.map { seriesMap($0.series) }
+    for slot in touched {
+      let column = slot / stride
+      let n = counts[slot]
+      for series in targets[column] {
+        out.add(
+          series: series, area: slot - column * stride - 1, period: columns[column].period,
+          Int64(n))
       }
     }
     return out

@@ -30,6 +30,9 @@ public struct AreaRegistry: Sendable {
   /// Old code → new code, applied repeatedly (chains) until a known code.
   private var crosswalk: [AreaCode: AreaCode] = [:]
   private var population: [Int: [Int: Population]] = [:]
+  /// Every code (and old code in the crosswalk) as upper-case bytes → area: the fast path
+  /// for partners' code columns, read without making a `String`.
+  public private(set) var codeBytes = ByteCache<Int32>()
 
   /// Problems found while building (unknown parents, duplicate codes, ...).
   public private(set) var diagnostics: [Diagnostic] = []
@@ -188,6 +191,12 @@ extension AreaRegistry {
     addPopulation(populationRows)
     addAliases(aliasRows)
     addCrosswalk(crosswalkRows)
+    for (code, i) in byCode { codeBytes.set(Int32(i), forText: code.rawValue) }
+    for (old, _) in crosswalk {
+      if byCode[old] == nil, let i = resolve(code: old) {
+        codeBytes.set(Int32(i), forText: old.rawValue)
+      }
+    }
   }
 
   private mutating func addPopulation(_ rows: [Row]) {

@@ -4,8 +4,8 @@ import Foundation
 /// field's raw bytes find their meaning without allocating a `String` per row. Partners use
 /// few distinct areas and categories, so after the first rows almost every lookup hits.
 /// Open addressing over a power-of-two table; the keys' bytes live in one arena.
-public struct ByteCache<Value> {
-  private struct Slot {
+public struct ByteCache<Value> {  // Sendable when Value is (below)
+  fileprivate struct Slot {
     var hash: UInt64
     var offset: Int32
     var length: Int32
@@ -68,6 +68,11 @@ public struct ByteCache<Value> {
     if count * 2 > slots.count { grow() }
   }
 
+  public mutating func set(_ value: Value, forText text: String) {
+    var copy = text
+    copy.withUTF8 { set(value, for: UnsafeRawBufferPointer($0)) }
+  }
+
   private mutating func grow() {
     let old = slots
     slots = Array(repeating: nil, count: old.count * 2)
@@ -79,3 +84,6 @@ public struct ByteCache<Value> {
     }
   }
 }
+
+extension ByteCache: Sendable where Value: Sendable {}
+extension ByteCache.Slot: Sendable where Value: Sendable {}

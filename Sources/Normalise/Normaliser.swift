@@ -172,6 +172,9 @@ public struct Normaliser {
     let rawArea = row.bytes(a)
     if let hit = areaCache.value(for: rawArea) {
       area = hit
+    } else if plan.areaMatch != .name, let hit = registry.codeBytes.value(for: rawArea) {
+      area = hit
+      areaCache.set(area, for: rawArea)
     } else {
       let text = row.text(a)
       area = Int32(registry.resolve(text, match: plan.areaMatch, source: plan.id) ?? -1)

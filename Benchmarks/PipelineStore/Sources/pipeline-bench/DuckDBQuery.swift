@@ -1,3 +1,4 @@
+import Foundation
 import Normalise
 import PipelineSpec
 import SafetyCore
@@ -7,23 +8,36 @@ import SafetyCore
 /// areas resolved through the same registry (codes, crosswalk, names, aliases — as a lookup
 /// table), categories mapped to indicators, counted per indicator × area × ISO week.
 enum DuckDBQuery {
-  static func sql(_ pipeline: LoadedPipeline, exports: String) -> String {
+  /// `allUTF8`: the files were converted to UTF-8 for DuckDB (which cannot read
+  /// Windows-1252 without a downloaded extension).
+  static func sql(_ pipeline: LoadedPipeline, exports: String, allUTF8: Bool = false) -> String {
     guard let registry = try? AreaRegistry.load(pipeline) else { return "-- registry unreadable" }
-    var lookup: [(String, String, Int)] = []  // (kind, key, area)
+    // (kind, key) → area, as the registry resolves them: codes (and old codes through the
+    // crosswalk), and names and aliases that name exactly one area.
+    var lookup: [(String, String, Int)] = []
+    var seen: Set<String> = []
+    func addName(_ name: String) {
+      let key = AreaRegistry.nameKey(name)
+      guard !seen.contains("name:" + key), let i = registry.resolve(name: name) else { return }
+      seen.insert("name:" + key)
+      lookup.append(("name", key, i))
+    }
     for (i, area) in registry.areas.enumerated() {
       lookup.append(("code", area.code.rawValue, i))
-      lookup.append(("name", AreaRegistry.nameKey(area.name), i))
+      seen.insert("code:" + area.code.rawValue)
+      addName(area.name)
     }
-    // Aliases and crosswalk entries are resolved by the registry itself: probe them through
-    // the alias and crosswalk files' first columns.
     for path in [pipeline.spec.areas.aliases, pipeline.spec.areas.crosswalk].compactMap({ $0 }) {
       let text = (try? String(contentsOfFile: pipeline.resolve(path), encoding: .utf8)) ?? ""
       for line in text.split(whereSeparator: \.isNewline).dropFirst() {
         guard let first = line.split(separator: ";").first.map(String.init) else { continue }
-        if let code = AreaCode(first), let i = registry.resolve(code: code) {
-          lookup.append(("code", code.rawValue, i))
-        } else if let i = registry.resolve(name: first) {
-          lookup.append(("name", AreaRegistry.nameKey(first), i))
+        if let code = AreaCode(first) {
+          if !seen.contains("code:" + code.rawValue), let i = registry.resolve(code: code) {
+            seen.insert("code:" + code.rawValue)
+            lookup.append(("code", code.rawValue, i))
+          }
+        } else {
+          addName(first)
         }
       }
     }
@@ -41,8 +55,9 @@ enum DuckDBQuery {
           $0 == 9 ? "\\t" : String(UnicodeScalar($0))
         } ?? ";"
       let encoding =
-        ["windows-1252", "cp1252", "iso-8859-1", "latin1"].contains(
-          source.dialect?.encoding?.lowercased() ?? "")
+        !allUTF8
+          && ["windows-1252", "cp1252", "iso-8859-1", "latin1"].contains(
+            source.dialect?.encoding?.lowercased() ?? "")
         ? "latin-1" : "utf-8"
       let glob = exports + "/" + FilePattern.lastComponent(source.files)
       let d = dateExpression(q(date.column), date.format)
@@ -94,23 +109,40 @@ enum DuckDBQuery {
   }
   static func esc(_ s: String) -> String { s.replacingOccurrences(of: "'", with: "''") }
 
-  /// A DuckDB date expression for one of the pipeline's date patterns.
+  /// A DuckDB date expression for one of the pipeline's date patterns (the same rules:
+  /// a pattern's time part may be absent; zoned ISO 8601 timestamps become Amsterdam dates).
   static func dateExpression(_ column: String, _ pattern: String) -> String {
+    let v = "trim(\(column))"
     if pattern.lowercased() == "iso8601" {
-      return "try_cast(left(\(column), 10) AS DATE)"
+      return """
+        CASE WHEN regexp_matches(\(v), '(Z|[+-][0-9]{2}:?[0-9]{2})$')
+          THEN (try_cast(\(v) AS TIMESTAMPTZ) AT TIME ZONE 'Europe/Amsterdam')::DATE
+          ELSE try_cast(left(\(v), 10) AS DATE) END
+        """
     }
-    var f = pattern
-    for (from, to) in [
-      ("yyyy", "%Y"), ("MM", "%m"), ("dd", "%d"), ("HH", "%H"), ("mm", "%M"), ("ss", "%S"),
-    ] {
-      f = f.replacingOccurrences(of: from, with: to)
+    var format = ""
+    var dateOnly: String?
+    let chars = Array(pattern)
+    var i = 0
+    while i < chars.count {
+      var run = 1
+      while i + run < chars.count, chars[i + run] == chars[i] { run += 1 }
+      switch chars[i] {
+      case "y": format += "%Y"
+      case "M": format += "%m"
+      case "d": format += "%d"
+      case "H":
+        if dateOnly == nil { dateOnly = format.trimmingCharacters(in: .whitespaces) }
+        format += "%H"
+      case "m": format += "%M"
+      case "s": format += "%S"
+      default: format += String(repeating: String(chars[i]), count: run)
+      }
+      i += run
     }
-    f = f.replacingOccurrences(of: "M", with: "%-m").replacingOccurrences(of: "d", with: "%-d")
-      .replacingOccurrences(of: "%%-", with: "%-")
-    let dateOnly = f.split(separator: " ").first.map(String.init) ?? f
-    if dateOnly == f { return "try_strptime(trim(\(column)), '\(f)')::DATE" }
-    return
-      "coalesce(try_strptime(trim(\(column)), '\(f)'), try_strptime(trim(\(column)), '\(dateOnly)'))::DATE"
+    guard let dateOnly else { return "try_strptime(\(v), '\(format)')::DATE" }
+    let datePart = dateOnly.hasSuffix("T") ? String(dateOnly.dropLast()) : dateOnly
+    return "coalesce(try_strptime(\(v), '\(format)'), try_strptime(\(v), '\(datePart)'))::DATE"
   }
 }
 

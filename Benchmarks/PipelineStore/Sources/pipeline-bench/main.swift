@@ -14,7 +14,8 @@ import Store
 //   pipeline-bench incremental PIPELINE EXPORTS STATE FILE
 //                                               loads everything but FILE, then times the run
 //                                               that applies FILE alone
-//   pipeline-bench sql PIPELINE EXPORTS         the same group-by as DuckDB SQL
+//   pipeline-bench sql PIPELINE EXPORTS [utf8]  the same group-by as DuckDB SQL (utf8: the
+//                                               files were converted to UTF-8 for DuckDB)
 //
 // Peak memory is measured from outside (`/usr/bin/time -v`), the same way for DuckDB.
 
@@ -179,6 +180,7 @@ case "store":
 case "incremental":
   guard args.count >= 6 else { fail("incremental needs STATE and FILE") }
   incremental(pipeline, args[3], args[4], args[5])
-case "sql": print(DuckDBQuery.sql(pipeline, exports: args[3]))
+case "sql":
+  print(DuckDBQuery.sql(pipeline, exports: args[3], allUTF8: args.count > 4 && args[4] == "utf8"))
 default: fail("unknown mode \(args[1])")
 }
