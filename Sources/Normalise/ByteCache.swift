@@ -36,7 +36,8 @@ public struct ByteCache<Value> {  // Sendable when Value is (below)
     guard Int(slot.length) == bytes.count else { return false }
     if bytes.isEmpty { return true }
     return arena.withUnsafeBytes { a in
-      memcmp(a.baseAddress! + Int(slot.offset), bytes.baseAddress!, bytes.count) == 0
+      guard let base = a.baseAddress, let other = bytes.baseAddress else { return false }
+      return memcmp(base + Int(slot.offset), other, bytes.count) == 0
     }
   }
 

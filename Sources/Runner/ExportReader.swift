@@ -74,15 +74,14 @@ public enum ExportReader {
             runDate: runDate, hasher: hasher, maxDiagnostics: pipeline.maxDiagnosticsPerFile)
           return
         }
-        guard box.normaliser != nil else { return }
         if record.byteCount == 0 { return }
         if headerWidth == 0 { headerWidth = record.count }
-        let outcome: RowOutcome
-        if record.count != headerWidth {
-          outcome = box.normaliser!.rejectWidth(record, expected: headerWidth)
-        } else {
-          outcome = box.normaliser!.normalise(record)
-        }
+        // Optional chaining mutates the boxed normaliser in place.
+        let outcome =
+          record.count != headerWidth
+          ? box.normaliser?.rejectWidth(record, expected: headerWidth)
+          : box.normaliser?.normalise(record)
+        guard let outcome else { return }
         if let sink { sink(outcome) } else { export.append(outcome) }
       }
     } catch let d as Diagnostic {

@@ -105,20 +105,30 @@ extension SafetyStore {
         UPDATE records SET categoryId = ?, area = ?, day = ?, week = ?, exportId = ?
         WHERE source = ? AND keyHash = ?
         """)
-    for record in export.records {
+    // Keys are keyed hashes, so random: applied in key order, each export walks the records
+    // B-tree once from left to right instead of jumping around it.
+    let keys: [KeyDigest] = try export.records.map { record in
       guard let key = record.key else {
         throw StoreError.inconsistent("record without a keyed hash in \(export.source)")
       }
-      let keyData = Data(key.bytes)
+      return key
+    }
+    let order = keys.indices.sorted { keys[$0] < keys[$1] }
+    for index in order {
+      let record = export.records[index]
+      let keyData = Data(keys[index].bytes)
       let category = categoryIDs[Int(record.category)]
       let area = code(record.area)
       let day = Int(record.day)
-      let week = ISOWeek(containing: CivilDate(dayNumber: day)).index
-      if let old = try Row.fetchOne(select, arguments: [export.source, keyData]) {
-        let oldCategory: Int64 = old["categoryId"]
-        let oldArea: String = old["area"]
-        let oldDay: Int = old["day"]
-        let oldWeek: Int = old["week"]
+      let week = weekIndex(day)
+      select.setUncheckedArguments([export.source, keyData])
+      let cursor = try Row.fetchCursor(select)
+      if let old = try cursor.next() {
+        let oldCategory: Int64 = old[0]
+        let oldArea: String = old[1]
+        let oldDay: Int = old[2]
+        let oldWeek: Int = old[3]
+        _ = try cursor.next()
         if oldCategory == category && oldArea == area && oldDay == day {
           result.recordsUnchanged += 1
           continue
@@ -133,6 +143,13 @@ extension SafetyStore {
         result.recordsNew += 1
       }
     }
+  }
+
+  /// The ISO week index (`ISOWeek.index`) of a day number: weeks start on Monday.
+  @inline(__always)
+  func weekIndex(_ day: Int) -> Int {
+    let d = day + 3
+    return d >= 0 ? d / 7 : (d - 6) / 7
   }
 
   private func applyCounts(

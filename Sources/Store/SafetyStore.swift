@@ -44,6 +44,8 @@ public final class SafetyStore: Sendable {
     config.prepareDatabase { db in
       try db.execute(sql: "PRAGMA journal_mode = WAL")
       try db.execute(sql: "PRAGMA synchronous = FULL")
+      // 64 MiB of page cache: large exports touch many pages of the records B-tree.
+      try db.execute(sql: "PRAGMA cache_size = -65536")
     }
     queue = try DatabaseQueue(path: path, configuration: config)
     try StoreSchema.migrator.migrate(queue)
