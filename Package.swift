@@ -99,7 +99,7 @@ let package = Package(
     ),
     .testTarget(name: "SafetyCoreTests", dependencies: ["SafetyCore"]),
     .testTarget(name: "PipelineSpecTests", dependencies: ["PipelineSpec"]),
-    .testTarget(name: "NormaliseTests", dependencies: ["Normalise"]),
+    .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Aggregate"]),
     .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
     .testTarget(name: "StoreTests", dependencies: ["Store"]),
     .testTarget(name: "RunnerTests", dependencies: ["Runner", "Operations"]),

@@ -15,20 +15,36 @@ public struct KeyHasher: @unchecked Sendable {  // SymmetricKey is immutable
   }
 
   public func digest(source: String, key raw: UnsafeRawBufferPointer) -> KeyDigest {
-    var start = 0
-    var end = raw.count
-    while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
-    while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
+    forSource(source).digest(key: raw)
+  }
+
+  /// The hasher for one source's keys, with the secret and the source id absorbed once
+  /// (the per-row work is then only the key itself).
+  public func forSource(_ source: String) -> SourceKeyHasher {
     var mac = HMAC<SHA256>(key: key)
     mac.update(data: Array(source.utf8) + [0])
-    mac.update(data: UnsafeRawBufferPointer(rebasing: raw[start..<end]))
-    let code = mac.finalize()
-    return code.withUnsafeBytes { KeyDigest(bytes: $0) }
+    return SourceKeyHasher(prototype: mac)
   }
 
   public func digest(source: String, key: String) -> KeyDigest {
     var copy = key
     return copy.withUTF8 { digest(source: source, key: UnsafeRawBufferPointer($0)) }
+  }
+}
+
+/// `KeyHasher` for one source: digests equal `KeyHasher.digest(source:key:)`.
+public struct SourceKeyHasher: @unchecked Sendable {  // the prototype is copied, never mutated
+  let prototype: HMAC<SHA256>
+
+  public func digest(key raw: UnsafeRawBufferPointer) -> KeyDigest {
+    var start = 0
+    var end = raw.count
+    while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
+    while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
+    var mac = prototype
+    mac.update(data: UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+    let code = mac.finalize()
+    return code.withUnsafeBytes { KeyDigest(bytes: $0) }
   }
 }
 

@@ -91,6 +91,7 @@ public struct Normaliser {
   public private(set) var unknownAreaLabels: [String: Int] = [:]
 
   private let maxIndex: Int
+  private let sourceHasher: SourceKeyHasher?
   private let earliestDay = CivilDate(year: 1900, month: 1, day: 1)?.dayNumber ?? 0
   private var areaCache = ByteCache<Int32>()
   private var categoryCache = ByteCache<Int32>()
@@ -108,6 +109,7 @@ public struct Normaliser {
     self.hasher = hasher
     self.maxDiagnostics = maxDiagnostics
     self.maxIndex = columns.maxIndex
+    self.sourceHasher = hasher?.forSource(plan.id)
     if let fixed = plan.fixedCategory { _ = categoryID(normalised: normaliseCategory(fixed)) }
   }
 
@@ -210,7 +212,7 @@ public struct Normaliser {
       }
       let rawKey = row.bytes(k)
       if isBlank(rawKey) { return reject(row, field: k, .missingCell, "key is empty") }
-      let digest = hasher?.digest(source: plan.id, key: rawKey)
+      let digest = sourceHasher?.digest(key: rawKey)
       outcome = .record(
         NormalisedRecord(key: digest, category: category, area: area, day: Int32(day.dayNumber)))
     case .aggregated:

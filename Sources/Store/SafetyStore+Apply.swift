@@ -39,7 +39,7 @@ extension SafetyStore {
       var result = ApplyResult(
         exportID: exportID, recordsNew: 0, recordsReplaced: 0, recordsUnchanged: 0)
       if export.counts.isEmpty {
-        try applyRecords(db, export, exportID, categoryIDs, code, &deltas, &result)
+        try applyRecords(db, export, exportID, categoryIDs, areaCodes, registry, &deltas, &result)
       } else {
         try applyCounts(db, export, exportID, categoryIDs, code, &deltas, &result)
       }
@@ -91,8 +91,30 @@ extension SafetyStore {
 
   private func applyRecords(
     _ db: Database, _ export: NormalisedExport, _ exportID: Int64, _ categoryIDs: [Int64],
-    _ code: (Int32) -> String, _ deltas: inout CountDeltas, _ result: inout ApplyResult
+    _ areaCodes: [String], _ registry: AreaRegistry, _ deltas: inout CountDeltas,
+    _ result: inout ApplyResult
   ) throws {
+    func code(_ area: Int32) -> String {
+      area >= 0 && Int(area) < areaCodes.count ? areaCodes[Int(area)] : SafetyStore.unknownArea
+    }
+    // Cube changes by packed (category, area index, week) while going through the rows;
+    // turned into area codes once per cell at the end.
+    var fast = CountCube(periodKind: .week)
+    let packable = categoryIDs.allSatisfy { $0 >= 0 && $0 <= Int64(CellKey.maxSeries) }
+    func change(_ category: Int64, _ area: Int32?, _ areaCode: String, _ week: Int, _ n: Int64) {
+      if packable, let area, week >= 0, week <= CellKey.maxPeriod {
+        fast.add(series: Int(category), area: Int(area), period: week, n)
+      } else {
+        deltas.add(category: category, kind: .week, area: areaCode, period: week, n)
+      }
+    }
+    defer {
+      fast.forEachCell { key, n in
+        deltas.add(
+          category: Int64(key.series), kind: .week, area: code(Int32(key.area)), period: key.period,
+          n)
+      }
+    }
     let select = try db.cachedStatement(
       sql: "SELECT categoryId, area, day, week FROM records WHERE source = ? AND keyHash = ?")
     let insert = try db.cachedStatement(
@@ -134,12 +156,15 @@ extension SafetyStore {
           continue
         }
         try update.execute(arguments: [category, area, day, week, exportID, export.source, keyData])
-        deltas.add(category: oldCategory, kind: .week, area: oldArea, period: oldWeek, -1)
-        deltas.add(category: category, kind: .week, area: area, period: week, 1)
+        let oldIndex =
+          oldArea == SafetyStore.unknownArea
+          ? Int32(-1) : AreaCode(oldArea).flatMap(registry.index(of:)).map(Int32.init)
+        change(oldCategory, oldIndex, oldArea, oldWeek, -1)
+        change(category, record.area, area, week, 1)
         result.recordsReplaced += 1
       } else {
         try insert.execute(arguments: [export.source, keyData, category, area, day, week, exportID])
-        deltas.add(category: category, kind: .week, area: area, period: week, 1)
+        change(category, record.area, area, week, 1)
         result.recordsNew += 1
       }
     }

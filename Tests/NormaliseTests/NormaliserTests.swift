@@ -3,6 +3,7 @@ import SafetyCore
 import Testing
 
 @testable import Normalise
+import Aggregate
 
 @Suite struct NormaliserTests {
   let registry = testRegistry()
@@ -122,6 +123,19 @@ import Testing
     let bytes = a.bytes
     #expect(bytes.count == 32)
     #expect(bytes.withUnsafeBytes { KeyDigest(bytes: $0) } == a)
+  }
+
+  @Test func aSourceHasherCanBeReusedAndSharedAcrossThreads() {
+    let source = hasher.forSource("politie")
+    let keys = (0..<200).map { "P-\($0)" }
+    let expected = keys.map { hasher.digest(source: "politie", key: $0) }
+    @Sendable func digest(_ k: String) -> KeyDigest {
+      var copy = k
+      return copy.withUTF8 { source.digest(key: UnsafeRawBufferPointer($0)) }
+    }
+    #expect(keys.map(digest) == expected)
+    let parallel = Parallel.map(count: keys.count) { digest(keys[$0]) }
+    #expect(parallel == expected)
   }
 
   @Test func exportsKeepTheLastRowPerKey() throws {
