@@ -38,6 +38,28 @@ public enum PipelineCheck {
     }
     out += registry.diagnostics
     out += categoryCoverage(pipeline, registry: registry, runDate: runDate)
+    out += unknownAreas(pipeline)
+    return out
+  }
+
+  /// Per source, the area texts in the store's unknown-area bucket: candidates for aliases.
+  static func unknownAreas(_ pipeline: LoadedPipeline) -> [Diagnostic] {
+    guard FileManager.default.fileExists(atPath: pipeline.storePath),
+      let store = try? SafetyStore(path: pipeline.storePath),
+      let labels = try? store.unknownAreaLabels(), !labels.isEmpty
+    else { return [] }
+    var out: [Diagnostic] = []
+    for source in Set(labels.map(\.source)).sorted() {
+      let mine = labels.filter { $0.source == source }
+      let rows = mine.reduce(0) { $0 + $1.rows }
+      let shown = mine.prefix(8).map { "'\($0.label)' (\($0.rows))" }.joined(separator: ", ")
+      out.append(
+        .warning(
+          .unknownArea,
+          "\(rows) rows of source '\(source)' are in the unknown-area bucket; area texts: "
+            + shown + (mine.count > 8 ? ", ..." : "") + " (add aliases or crosswalk entries)",
+          at: pipeline.position("sources", source, "area")))
+    }
     return out
   }
 
