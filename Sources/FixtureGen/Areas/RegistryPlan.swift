@@ -109,9 +109,9 @@ struct RegistryBuilder {
       let t = Double(year - years.lowerBound)
       var inhabitants: Double
       if profile == .newBuild {
-        // Construction 2019–2022: from an eighth of the final population to all of it.
+        // Built in phases 2019–2022: from a third of the final population to all of it.
         let progress = min(t / 3, 1)
-        inhabitants = plan.inhabitants * (0.125 + 0.875 * progress)
+        inhabitants = plan.inhabitants * (0.35 + 0.65 * progress)
       } else {
         inhabitants = plan.inhabitants * exp(profile.growthPerYear * t)
       }
