@@ -63,8 +63,8 @@ struct EpisodePlanner {
     rng.shuffle(&risingOrder)
     var episodes: [Episode] = []
     let lastYear = timeline.years.upperBound
-    let earliest = timeline.weekIndex(of: CivilDate(year: lastYear - 1, month: 1, day: 9)!)
-    let latest = timeline.weekIndex(of: CivilDate(year: lastYear, month: 12, day: 16)!)
+    let earliest = timeline.weekIndex(of: CivilDate.known(lastYear - 1, 1, 9))
+    let latest = timeline.weekIndex(of: CivilDate.known(lastYear, 12, 16))
     for kind in EpisodeKind.allCases {
       var made = 0
       var attempts = 0
