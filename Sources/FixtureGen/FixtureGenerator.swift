@@ -15,16 +15,22 @@ public struct FixtureConfig: Sendable {
   /// Episodes of each kind per 40 buurten.
   public var episodesPerKind: Int
   public var anomalies: Anomalies
+  /// National scale only: how many buurten and gemeenten (defaults: the Netherlands).
+  public var nationalBuurten: Int
+  public var nationalGemeenten: Int
 
   public init(
     seed: UInt64 = 20_240_901, scale: Scale = .demo, years: ClosedRange<Int> = 2019...2024,
-    episodesPerKind: Int = 8, anomalies: Anomalies = .demo
+    episodesPerKind: Int = 8, anomalies: Anomalies = .demo, nationalBuurten: Int = 14_000,
+    nationalGemeenten: Int = 345
   ) {
     self.seed = seed
     self.scale = scale
     self.years = years
     self.episodesPerKind = episodesPerKind
     self.anomalies = anomalies
+    self.nationalBuurten = nationalBuurten
+    self.nationalGemeenten = nationalGemeenten
   }
 
   public var title: String {
@@ -64,7 +70,9 @@ public struct FixtureGenerator: Sendable {
       plans = [DemostadPlan.plan()]
       cellSize = 250
     case .national:
-      plans = NationalPlan.plans(seed: config.seed)
+      plans = NationalPlan.plans(
+        seed: config.seed, buurtTarget: config.nationalBuurten,
+        gemeenten: config.nationalGemeenten)
       cellSize = 150
     }
     registry = RegistryBuilder(

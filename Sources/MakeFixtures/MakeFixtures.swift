@@ -30,14 +30,27 @@ struct MakeFixtures: ParsableCommand {
   @Flag(help: "Leave out the deliberately broken and duplicated exports.")
   var noAnomalies = false
 
+  @Option(help: "National scale: number of buurten.")
+  var buurten: Int = 14_000
+
+  @Option(help: "National scale: number of gemeenten (at most 999).")
+  var gemeenten: Int = 345
+
   func validate() throws {
     guard episodes >= 0 else { throw ValidationError("--episodes must be 0 or more") }
+    guard (1...999).contains(gemeenten) else {
+      throw ValidationError("--gemeenten must be between 1 and 999")
+    }
+    guard buurten >= 6 * gemeenten, buurten <= 400 * gemeenten else {
+      throw ValidationError("--buurten must be between 6 and 400 per gemeente")
+    }
   }
 
   func run() throws {
     let config = FixtureConfig(
       seed: seed, scale: scale, episodesPerKind: episodes,
-      anomalies: noAnomalies ? .none : .demo)
+      anomalies: noAnomalies ? .none : .demo, nationalBuurten: buurten,
+      nationalGemeenten: gemeenten)
     let start = ContinuousClock.now
     let dir = URL(fileURLWithPath: out)
     let exports = dir.appendingPathComponent("exports")

@@ -29,15 +29,15 @@ import Testing
         let mu = c.baselinePerWeek
         switch e.kind {
         case .spike:
-          #expect(abs(c.extraPerWeek - max(3 * mu, 4)) < 1e-9)
+          #expect(abs(c.extraPerWeek - max(4, 2 + 2 * mu + 4 * mu.squareRoot())) < 1e-9)
           #expect(c.rampDays == 0)
           #expect((2...4).contains((e.lastDay - e.firstDay + 1) / 7))
         case .rising:
-          #expect(c.extraPerWeek >= max(2 * mu, 1.5) - 1e-9)
+          #expect(c.extraPerWeek >= max(2.5 * mu, 2) - 1e-9)
           #expect(c.rampDays > 0)
           #expect((16...26).contains((e.lastDay - e.firstDay + 1) / 7))
         case .convergent:
-          #expect(c.extraPerWeek >= 1.5 * mu - 1e-9 && c.extraPerWeek >= 0.4)
+          #expect(c.extraPerWeek >= 2 * mu - 1e-9 && c.extraPerWeek >= 0.6)
           #expect(c.firstDay >= e.firstDay && c.firstDay <= e.firstDay + 21)
         }
         #expect(c.lastDay == e.lastDay)

@@ -162,3 +162,44 @@ import Testing
     var geometry: G
   }
 }
+
+/// The national-scale registry (here shrunk to 15 gemeenten) keeps the same rules.
+@Suite struct NationalRegistryTests {
+  let generator = FixtureGenerator(
+    FixtureConfig(scale: .national, nationalBuurten: 700, nationalGemeenten: 15))
+
+  @Test func codesParentsAndNames() throws {
+    let r = generator.registry
+    #expect(r.buurten.count == 700)
+    #expect(r.gemeenten.count == 15)
+    var codes = Set<String>()
+    for (gi, g) in r.gemeenten.enumerated() {
+      #expect(codes.insert(g.code.rawValue).inserted)
+      #expect(g.code.rawValue != "GM9999")
+      var names = Set<String>()
+      for w in g.wijken {
+        let wijk = r.wijken[w]
+        #expect(wijk.gemeente == gi && wijk.code.gemeente == g.code)
+        #expect(codes.insert(wijk.code.rawValue).inserted)
+        #expect(names.insert(wijk.name).inserted, "\(wijk.name) twice in \(g.name)")
+        for b in wijk.buurten {
+          let buurt = r.buurten[b]
+          #expect(buurt.code.wijk == wijk.code)
+          #expect(codes.insert(buurt.code.rawValue).inserted)
+          #expect(names.insert(buurt.name).inserted, "\(buurt.name) twice in \(g.name)")
+          #expect(buurt.figures.count == 6)
+        }
+      }
+    }
+    for b in r.buurten { if let old = b.oldCode { #expect(!codes.contains(old.rawValue)) } }
+  }
+
+  @Test func adjacencyStaysInsideGemeenten() throws {
+    let csv = RegistryFiles.adjacency(generator.registry)
+    let rows = try CSVRead.parse(String(decoding: csv.bytes, as: UTF8.self), delimiter: ";")
+    #expect(rows.count > 700)
+    for r in rows.dropFirst() {
+      #expect(r[0].dropFirst(2).prefix(4) == r[1].dropFirst(2).prefix(4))
+    }
+  }
+}

@@ -21,9 +21,19 @@ enum Repo {
 enum Generated {
   static let seed: UInt64 = 424_242
   static let dir: URL = {
-    let d = FileManager.default.temporaryDirectory.appendingPathComponent(
+    let fm = FileManager.default
+    let tmp = fm.temporaryDirectory
+    // Earlier runs' sets (a process cannot clean up after its last test): remove those
+    // older than an hour.
+    for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? []
+    where name.hasPrefix("fixturegen-tests-") {
+      let url = tmp.appendingPathComponent(name)
+      let modified = (try? fm.attributesOfItem(atPath: url.path)[.modificationDate]) as? Date
+      if let m = modified, m < Date().addingTimeInterval(-3_600) { try? fm.removeItem(at: url) }
+    }
+    let d = tmp.appendingPathComponent(
       "fixturegen-tests-\(ProcessInfo.processInfo.processIdentifier)-\(seed)")
-    try? FileManager.default.removeItem(at: d)
+    try? fm.removeItem(at: d)
     return d
   }()
   static let summary: FixtureSummary = {

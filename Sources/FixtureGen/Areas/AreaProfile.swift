@@ -11,7 +11,7 @@ public enum AreaProfile: String, Sendable, Hashable, CaseIterable {
   case suburb
   /// An old village centre absorbed by the town.
   case village
-  /// A new-build neighbourhood whose population grows fast in 2019–2022.
+  /// A new-build neighbourhood whose population triples in 2019–2022, then holds.
   case newBuild
   /// An industrial estate or port with hardly any inhabitants.
   case industrial

@@ -46,7 +46,7 @@ enum NationalPlan {
             : [AreaProfile.ordinary, .suburb, .problem, .village, .newBuild, .industrial][
               grng.pick(weights: [50, 18, 10, 10, 5, 7])]
           let inhabitants =
-            profile == .industrial ? 30 : 1_150 * exp(0.45 * grng.normal() - 0.1)
+            profile == .industrial ? 30 : 1_350 * exp(0.45 * grng.normal() - 0.1)
           var plan = BuurtPlan(
             name: local.unique(&grng, scope: "area"), profile: profile,
             inhabitants: inhabitants, areaWeight: profile == .industrial ? 3 : 1)

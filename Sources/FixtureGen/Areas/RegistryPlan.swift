@@ -48,7 +48,7 @@ struct RegistryBuilder {
     var buurtRects: [CellRect] = []
     for (gi, plan) in plans.enumerated() {
       let gmDigits = pad4(plan.number)
-      var gemeente = Gemeente(code: AreaCode("GM" + gmDigits)!, name: plan.name, wijken: [])
+      var gemeente = Gemeente(code: AreaCode.known("GM" + gmDigits), name: plan.name, wijken: [])
       var indices: [[Int]] = []
       var weights: [[Double]] = []
       for (wn, wplan) in plan.wijken.enumerated() {
@@ -56,17 +56,17 @@ struct RegistryBuilder {
         let wi = wijken.count
         gemeente.wijken.append(wi)
         var wijk = Wijk(
-          code: AreaCode("WK" + wkDigits)!, name: wplan.name, gemeente: gi, buurten: [],
+          code: AreaCode.known("WK" + wkDigits), name: wplan.name, gemeente: gi, buurten: [],
           aliases: wplan.aliases)
         var wIndices: [Int] = []
         for (bn, bplan) in wplan.buurten.enumerated() {
           let bi = buurten.count
           var buurt = makeBuurt(
             bplan, index: bi, wijk: wi, gemeente: gi, woonpunt: wplan.woonpuntShare)
-          buurt.code = AreaCode("BU" + wkDigits + pad2(bn))!
+          buurt.code = AreaCode.known("BU" + wkDigits + pad2(bn))
           if let year = bplan.codeChangeYear {
             buurt.oldCode = buurt.code
-            buurt.code = AreaCode("BU" + wkDigits + pad2(wplan.buurten.count + 4))!
+            buurt.code = AreaCode.known("BU" + wkDigits + pad2(wplan.buurten.count + 4))
             buurt.codeChangeYear = year
           }
           buurten.append(buurt)
@@ -109,9 +109,9 @@ struct RegistryBuilder {
       let t = Double(year - years.lowerBound)
       var inhabitants: Double
       if profile == .newBuild {
-        // Construction 2019–2022: from an eighth of the final population to all of it.
+        // Built in phases 2019–2022: from a third of the final population to all of it.
         let progress = min(t / 3, 1)
-        inhabitants = plan.inhabitants * (0.125 + 0.875 * progress)
+        inhabitants = plan.inhabitants * (0.35 + 0.65 * progress)
       } else {
         inhabitants = plan.inhabitants * exp(profile.growthPerYear * t)
       }
@@ -126,7 +126,7 @@ struct RegistryBuilder {
     let social = profile.socialHousingShare * (0.85 + 0.3 * rng.uniform())
     let heterogeneity = CategoryGroup.allCases.map { _ in exp(0.2 * rng.normal() - 0.02) }
     return Buurt(
-      code: AreaCode("BU00000000")!, name: plan.name, wijk: wijk, gemeente: gemeente,
+      code: AreaCode.known("BU00000000"), name: plan.name, wijk: wijk, gemeente: gemeente,
       profile: profile, figures: figures,
       corporationShare: [social * woonpunt, social * (1 - woonpunt)],
       oldCode: nil, codeChangeYear: nil, aliases: plan.aliases, heterogeneity: heterogeneity)

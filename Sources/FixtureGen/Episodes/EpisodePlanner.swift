@@ -5,13 +5,15 @@ import SafetyCore
 /// within eight weeks of each other, never two in one buurt at once.
 ///
 /// Effect sizes (expected extra registrations per week, μ = the indicator's expected
-/// weekly count in the buurt without the episode):
-/// - spike (2–4 weeks): max(3μ, 4) — at least four times the baseline;
-/// - rising (16–26 weeks): ramps over the first 70 % of the window up to max(2μ, 2.5)
-///   for weekly indicators or max(2μ, 1.5) for monthly ones, then holds;
+/// weekly count in the buurt without the episode, all its sources together):
+/// - spike (2–4 weeks): max(4, 2 + 2μ + 4√μ) — clearly above the weekly upper bound of
+///   a negative-binomial baseline (μ = 0.5 → +5.8; μ = 2 → +11.7; μ = 5 → +20.9);
+/// - rising (16–26 weeks): ramps over the first 70 % of the window up to max(2.5μ, 3)
+///   for weekly indicators or max(2.5μ, 2) for monthly ones, then holds;
 /// - convergent (8–12 weeks): each of 3 indicators from at least two partners rises by
-///   max(1.5μ, floor), with floors from 0.4 (cannabis farms, housing fraud) to 2 a week
-///   (police and MOR nuisance); starts are staggered over the first three weeks.
+///   max(2μ, floor), floors from 0.6 a week (cannabis farms, housing fraud) to 3 a week
+///   (police and MOR nuisance); starts are staggered over the first three weeks, so the
+///   partners' signals arrive one after another, as in practice.
 struct EpisodePlanner {
   let model: IntensityModel
   let seed: UInt64
@@ -27,12 +29,12 @@ struct EpisodePlanner {
   ]
   /// Convergent templates: theme and (indicator, weekly floor of the extra).
   static let convergentTemplates: [(theme: String, parts: [(String, Double)])] = [
-    ("ondermijning", [("drugshandel", 2), ("hennepkwekerijen", 0.4), ("woonfraude", 0.4)]),
-    ("overlast", [("overlastPolitie", 2), ("overlastMOR", 2), ("woonoverlast", 1)]),
+    ("ondermijning", [("drugshandel", 3), ("hennepkwekerijen", 0.6), ("woonfraude", 0.6)]),
+    ("overlast", [("overlastPolitie", 3), ("overlastMOR", 3), ("woonoverlast", 1.5)]),
     (
       "zorgEnVeiligheid",
       [
-        ("verwardGedrag", 2), ("huiselijkGeweld", 1.2), ("huurachterstandEnOntruiming", 0.6),
+        ("verwardGedrag", 3), ("huiselijkGeweld", 1.5), ("huurachterstandEnOntruiming", 0.8),
       ]
     ),
   ]
@@ -61,8 +63,8 @@ struct EpisodePlanner {
     rng.shuffle(&risingOrder)
     var episodes: [Episode] = []
     let lastYear = timeline.years.upperBound
-    let earliest = timeline.weekIndex(of: CivilDate(year: lastYear - 1, month: 1, day: 9)!)
-    let latest = timeline.weekIndex(of: CivilDate(year: lastYear, month: 12, day: 16)!)
+    let earliest = timeline.weekIndex(of: CivilDate.known(lastYear - 1, 1, 9))
+    let latest = timeline.weekIndex(of: CivilDate.known(lastYear, 12, 16))
     for kind in EpisodeKind.allCases {
       var made = 0
       var attempts = 0
@@ -115,9 +117,9 @@ struct EpisodePlanner {
     let mu = comp.baselinePerWeek
     switch kind {
     case .spike:
-      comp.extraPerWeek = max(3 * mu, 4)
+      comp.extraPerWeek = max(4, 2 + 2 * mu + 4 * mu.squareRoot())
     case .rising:
-      comp.extraPerWeek = max(2 * mu, ind.period == .week ? 2.5 : 1.5)
+      comp.extraPerWeek = max(2.5 * mu, ind.period == .week ? 3 : 2)
       comp.rampDays = Int(Double(lastDay - firstDay + 1) * 0.7)
     case .convergent:
       return nil
@@ -137,7 +139,7 @@ struct EpisodePlanner {
     for (k, ind) in inds.enumerated() {
       let start = k == 0 ? firstDay : firstDay + 7 * rng.int(in: 0...3)
       guard var c = component(ind, buurt: b, firstDay: start, lastDay: lastDay) else { return nil }
-      c.extraPerWeek = max(1.5 * c.baselinePerWeek, parts[k].1)
+      c.extraPerWeek = max(2 * c.baselinePerWeek, parts[k].1)
       comps.append(c)
     }
     let partners = Set(comps.map(\.source.partner))

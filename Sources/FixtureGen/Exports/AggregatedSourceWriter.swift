@@ -103,7 +103,7 @@ struct AggregatedSourceWriter {
       finals.append(perArea)
     }
     var manifest: [ManifestEntry] = []
-    let sourceIndex = SourceID.allCases.firstIndex(of: format.source)!
+    let sourceIndex = format.source.ordinal
     for (e, x) in exports.enumerated() {
       let previous = e > 0 && format.revisesPrevious ? exports[e - 1].days : x.days
       let covered = previous.lowerBound..<x.days.upperBound

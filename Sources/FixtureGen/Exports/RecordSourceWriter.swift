@@ -25,7 +25,7 @@ struct RecordSourceWriter {
     var nextWeek = 0
     var serial: Int64 = 1
     var defectSerial: Int64 = 9_000_000
-    let sourceIndex = SourceID.allCases.firstIndex(of: format.source)!
+    let sourceIndex = format.source.ordinal
     for (e, p) in periods.enumerated() {
       while nextWeek < timeline.weekCount, timeline.mondayDay(nextWeek) < p.days.upperBound {
         let events = generator.week(format.source, nextWeek, serialStart: serial)
@@ -141,10 +141,11 @@ struct RecordSourceWriter {
   /// about 60 % into the file.
   private func truncated(_ csv: CSVText, rows: [[String]]) -> [UInt8] {
     let offsets = csv.recordOffsets  // header first
-    let start = max(1, Int(Double(rows.count) * 0.6))
-    for k in start..<rows.count where (rows[k].last?.count ?? 0) >= 10 {
+    let start = min(max(1, Int(Double(rows.count) * 0.6)), rows.count)
+    for k in start..<rows.count {
+      guard let field = rows[k].last, field.count >= 10 else { continue }
       let next = k + 2 < offsets.count ? offsets[k + 2] : csv.bytes.count
-      let fieldBytes = rows[k].last!.utf8.count
+      let fieldBytes = field.utf8.count
       var cut = next - format.dialect.lineEnding.utf8.count - 1 - fieldBytes / 2
       // Cut between characters, so the file is valid text that ends inside a quote.
       while cut > 0, csv.bytes[cut] & 0xC0 == 0x80 { cut -= 1 }

@@ -62,7 +62,7 @@ struct EventGenerator: Sendable {
     _ source: SourceID, _ cats: [Category], buurt b: Int, week w: Int, into out: inout [Event]
   ) {
     var rng = SeededRandom(
-      seed: seed, stream: 1_000 + SourceID.allCases.firstIndex(of: source)!, b, w)
+      seed: seed, stream: 1_000 + source.ordinal, b, w)
     let days = model.timeline.days(ofWeek: w)
     guard !days.isEmpty else { return }
     for c in cats {

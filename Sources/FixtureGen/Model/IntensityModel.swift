@@ -32,7 +32,7 @@ public struct IntensityModel: Sendable {
       var row = [Double](repeating: 0, count: timeline.dayCount)
       for d in 0..<timeline.dayCount {
         let date = timeline.date(d)
-        let doy = date.dayNumber - CivilDate(year: date.year, month: 1, day: 1)!.dayNumber + 1
+        let doy = date.dayNumber - CivilDate.known(date.year, 1, 1).dayNumber + 1
         let season = c.season.factor(dayOfYear: doy, month: date.month, day: date.day)
         let trend = exp(c.trendPerYear * (Double(d) / 365.25 - mid))
         row[d] = season * trend * weights[date.isoWeekday - 1] / mean
@@ -78,7 +78,7 @@ public struct IntensityModel: Sendable {
     case .fixed:
       units = 1_000 * (c.group.exposureFloor(buurt.profile) > 0 ? 1.5 : 1)
     }
-    let group = CategoryGroup.allCases.firstIndex(of: c.group)!
+    let group = c.group.ordinal
     return c.perYear / 365.25 * units / 1_000 * c.group.multiplier(buurt.profile)
       * buurt.heterogeneity[group]
   }

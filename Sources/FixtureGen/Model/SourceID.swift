@@ -39,7 +39,7 @@ public enum SourceID: String, Sendable, Hashable, CaseIterable, Comparable {
   }
 
   public static func < (a: SourceID, b: SourceID) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    a.ordinal < b.ordinal
   }
 }
 

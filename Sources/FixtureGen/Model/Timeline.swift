@@ -17,8 +17,8 @@ public struct Timeline: Sendable {
 
   public init(years: ClosedRange<Int>) {
     self.years = years
-    let firstDay = CivilDate(year: years.lowerBound, month: 1, day: 1)!
-    let lastDay = CivilDate(year: years.upperBound, month: 12, day: 31)!
+    let firstDay = CivilDate.known(years.lowerBound, 1, 1)
+    let lastDay = CivilDate.known(years.upperBound, 12, 31)
     self.firstDay = firstDay
     self.lastDay = lastDay
     dayCount = lastDay.dayNumber - firstDay.dayNumber + 1
@@ -59,7 +59,7 @@ public struct Timeline: Sendable {
     var result: [(Int, Int, Range<Int>)] = []
     for y in years {
       for m in 1...12 {
-        let first = day(of: CivilDate(year: y, month: m, day: 1)!)
+        let first = day(of: CivilDate.known(y, m, 1))
         result.append((y, m, first..<(first + CivilDate.daysInMonth(year: y, month: m))))
       }
     }
@@ -71,11 +71,11 @@ public struct Timeline: Sendable {
     var result: [(Int, Int, Range<Int>)] = []
     for y in years {
       for q in 1...4 {
-        let first = day(of: CivilDate(year: y, month: (q - 1) * 3 + 1, day: 1)!)
+        let first = day(of: CivilDate.known(y, (q - 1) * 3 + 1, 1))
         let next =
           q == 4
-          ? day(of: CivilDate(year: y + 1, month: 1, day: 1)!)
-          : day(of: CivilDate(year: y, month: q * 3 + 1, day: 1)!)
+          ? day(of: CivilDate.known(y + 1, 1, 1))
+          : day(of: CivilDate.known(y, q * 3 + 1, 1))
         result.append((y, q, first..<next))
       }
     }

@@ -29,7 +29,7 @@ public struct CSVText {
 
   public mutating func row(_ fields: [String]) {
     recordOffsets.append(bytes.count)
-    let delimiter = UInt8(ascii: dialect.delimiter.unicodeScalars.first!)
+    let delimiter = dialect.delimiter.asciiValue ?? UInt8(ascii: ";")
     for (i, f) in fields.enumerated() {
       if i > 0 { bytes.append(delimiter) }
       append(field: f, delimiter: delimiter)
@@ -40,7 +40,7 @@ public struct CSVText {
   /// The field as it appears in the file (quoted when needed), as text.
   public func quoted(_ field: String) -> String {
     var copy = CSVText(ExportDialect(delimiter: dialect.delimiter, quoteAll: dialect.quoteAll))
-    copy.append(field: field, delimiter: UInt8(ascii: dialect.delimiter.unicodeScalars.first!))
+    copy.append(field: field, delimiter: dialect.delimiter.asciiValue ?? UInt8(ascii: ";"))
     return String(decoding: copy.bytes, as: UTF8.self)
   }
 
@@ -115,7 +115,7 @@ public enum Windows1252 {
     var scalars = String.UnicodeScalarView()
     for b in bytes {
       let value = b >= 0x80 && b < 0xA0 ? (reverse[b] ?? 0xFFFD) : UInt32(b)
-      scalars.append(Unicode.Scalar(value)!)
+      scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
     }
     return String(scalars)
   }

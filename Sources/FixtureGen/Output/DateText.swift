@@ -19,7 +19,7 @@ enum DateText {
   /// Sunday of March 02:00 to the last Sunday of October 03:00).
   static func isSummerTime(_ d: CivilDate, minute: Int) -> Bool {
     func lastSunday(_ month: Int) -> Int {
-      let last = CivilDate(year: d.year, month: month, day: 31)!
+      let last = CivilDate.known(d.year, month, 31)
       return last.day - (last.isoWeekday % 7)
     }
     if d.month < 3 || d.month > 10 { return false }
