@@ -101,7 +101,7 @@ let package = Package(
     .testTarget(name: "PipelineSpecTests", dependencies: ["PipelineSpec"]),
     .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Aggregate"]),
     .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "PipelineSpec"]),
     .testTarget(name: "RunnerTests", dependencies: ["Runner", "Operations"]),
     // Runs the built `safety-monitor` binary and checks its output and exit codes.
     .testTarget(name: "SafetyMonitorCLITests", dependencies: ["SafetyMonitorCLI"]),

@@ -21,6 +21,12 @@ public struct Indicator: Sendable, Codable, Equatable {
   public var level: AreaLevel?
   /// Detector settings for this indicator, over `detection.default`.
   public var detection: DetectorSettings?
+
+  public init(name: String, theme: String, from: KeyedList<[String]>) {
+    self.name = name
+    self.theme = theme
+    self.from = from
+  }
 }
 
 /// The unit an indicator is shown in.
