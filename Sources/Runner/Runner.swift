@@ -89,9 +89,18 @@ public final class Runner {
       // parallel batches and applied one by one in name order.
       var pending: [PendingFile] = []
       var repeats: [(name: String, hash: String, bytes: Int)] = []
+      var pendingHashes: Set<String> = []
       for name in names {
         let path = folders.inbox + "/" + name
-        let hash = try StateFolders.sha256(ofFile: path)
+        guard let hash = try? StateFolders.sha256(ofFile: path) else {
+          // Gone or unreadable since the listing (a partner still moving it): next run.
+          summary.add(
+            .init(
+              name: name, source: nil, outcome: .ignored,
+              reason: dutch ? "niet leesbaar; blijft in de inbox" : "unreadable; left in the inbox")
+          )
+          continue
+        }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if let entry = try store.ledgerEntry(contentHash: hash) {
           summary.add(
@@ -99,7 +108,7 @@ public final class Runner {
               name: name, hash: hash, bytes: bytes, entry: entry, store, options, summary.runID))
           continue
         }
-        if pending.contains(where: { $0.hash == hash }) {
+        if pendingHashes.contains(hash) {
           // The same bytes twice in one inbox: settled as a duplicate once the first is in.
           repeats.append((name, hash, bytes))
           continue
@@ -113,6 +122,7 @@ public final class Runner {
           continue
         }
         pending.append(PendingFile(name: name, hash: hash, bytes: bytes, plan: plan))
+        pendingHashes.insert(hash)
       }
       // New files are normalised on all cores while the finished ones are applied, one
       // transaction each, strictly in name order.

@@ -208,3 +208,30 @@ import Testing
     #expect(RunSummary.percent(0.0698, dutch: true) == "7,0 %")
   }
 }
+
+@Suite struct RunnerInboxTests {
+  @Test func appliesTheSameBytesTwiceInOneInboxOnce() throws {
+    let w = try TestWorkspace()
+    try w.drop("politie_a.csv", politieWeek36)
+    try w.drop("politie_b.csv", politieWeek36)
+    let s = try w.run()
+    #expect(s.files.applied == 1)
+    #expect(s.files.skipped == 1)
+    #expect(s.exports.map(\.outcome) == [.applied, .duplicate])
+    #expect(try w.inboxNames().isEmpty)
+    #expect(!(try w.run().changed))
+  }
+
+  @Test func leavesWhatItCannotReadForTheNextRun() throws {
+    let w = try TestWorkspace()
+    try w.drop("politie_a.csv", politieWeek36)
+    // A dangling link (a partner's upload still being moved) and a folder.
+    try FileManager.default.createSymbolicLink(
+      atPath: w.inbox + "/politie_b.csv", withDestinationPath: w.root + "/nowhere.csv")
+    try FileManager.default.createDirectory(
+      atPath: w.inbox + "/politie_c.csv", withIntermediateDirectories: false)
+    let s = try w.run()
+    #expect(s.files.applied == 1)
+    #expect(try w.inboxNames() == ["politie_b.csv", "politie_c.csv"])
+  }
+}
