@@ -125,7 +125,7 @@ public struct Normaliser {
     stats.rejected += 1
     if diagnostics.count < maxDiagnostics {
       var position =
-        field < row.fieldCount
+        field <= row.fieldCount
         ? row.position(ofField: field)
         : SourcePosition(file: file, line: row.lineNumber, column: 1)
       position.file = file

@@ -15,6 +15,6 @@ public protocol RowFields: ~Copyable {
   func bytes(_ i: Int) -> UnsafeRawBufferPointer
   /// Field `i` decoded from the file's encoding.
   func text(_ i: Int) -> String
-  /// Where field `i` starts.
+  /// Where field `i` starts; `i == fieldCount` is the end of the row (a missing field).
   func position(ofField i: Int) -> SourcePosition
 }

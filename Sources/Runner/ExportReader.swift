@@ -102,6 +102,11 @@ public enum ExportReader {
       n.note(note)
     }
     export.finish(with: n)
+    // Reader notes and row diagnostics in file order.
+    export.diagnostics.sort {
+      ($0.position?.line ?? 0, $0.position?.column ?? 0)
+        < ($1.position?.line ?? 0, $1.position?.column ?? 0)
+    }
     return .read(export)
   }
 

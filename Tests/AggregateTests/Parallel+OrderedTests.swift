@@ -40,16 +40,4 @@ import Testing
     #expect(merged == serial)
   }
 
-  @Test func areaColumnsSpreadCategoriesOverIndicators() {
-    var counter = AreaColumnCounter(areaCount: 3)
-    counter.add(series: 0, area: 2, period: 100)
-    counter.add(series: 0, area: 2, period: 100)
-    counter.add(series: 1, area: -1, period: 101)
-    counter.add(series: 2, area: 0, period: 100)
-    let cube = counter.cube(periodKind: .week) { [[5, 6], [7], []][$0] }
-    #expect(cube[5, 2, 100] == 2)
-    #expect(cube[6, 2, 100] == 2)
-    #expect(cube[7, -1, 101] == 1)
-    #expect(cube.total == 5)
-  }
 }

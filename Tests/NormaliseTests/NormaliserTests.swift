@@ -3,7 +3,6 @@ import SafetyCore
 import Testing
 
 @testable import Normalise
-import Aggregate
 
 @Suite struct NormaliserTests {
   let registry = testRegistry()
@@ -113,52 +112,4 @@ import Aggregate
     #expect(n.diagnosticCounts == [.futureDate: 1, .typeError: 3])
   }
 
-  @Test func hashesTrimmedKeysPerSource() {
-    let a = hasher.digest(source: "politie", key: " P-001 ")
-    #expect(a == hasher.digest(source: "politie", key: "P-001"))
-    #expect(a != hasher.digest(source: "woonpunt", key: "P-001"))
-    #expect(
-      a != KeyHasher(secret: Array(repeating: 8, count: 32)).digest(source: "politie", key: "P-001")
-    )
-    let bytes = a.bytes
-    #expect(bytes.count == 32)
-    #expect(bytes.withUnsafeBytes { KeyDigest(bytes: $0) } == a)
-  }
-
-  @Test func aSourceHasherCanBeReusedAndSharedAcrossThreads() {
-    let source = hasher.forSource("politie")
-    let keys = (0..<200).map { "P-\($0)" }
-    let expected = keys.map { hasher.digest(source: "politie", key: $0) }
-    @Sendable func digest(_ k: String) -> KeyDigest {
-      var copy = k
-      return copy.withUTF8 { source.digest(key: UnsafeRawBufferPointer($0)) }
-    }
-    #expect(keys.map(digest) == expected)
-    let parallel = Parallel.map(count: keys.count) { digest(keys[$0]) }
-    #expect(parallel == expected)
-  }
-
-  @Test func exportsKeepTheLastRowPerKey() throws {
-    var n = try normaliser("politie", header: Self.politieHeader)
-    var export = NormalisedExport(source: "politie", periodKind: .week)
-    export.append(n.normalise(row("x;P1;03-09-2024;BU99990101;1.1.1;x")))
-    export.append(n.normalise(row("x;P2;03-09-2024;BU99990101;1.1.1;x")))
-    export.append(n.normalise(row("x;P1;04-09-2024;BU99990102;1.4.5;x")))
-    export.finish(with: n)
-    #expect(export.records.count == 2)
-    #expect(export.duplicateKeys == 1)
-    #expect(export.records[1].area == 4)
-    #expect(export.records[1].category == 1)
-    #expect(export.categories == ["1.1.1", "1.4.5"])
-  }
-
-  @Test func byteCacheFindsByContent() {
-    var cache = ByteCache<Int>()
-    Array("abc".utf8).withUnsafeBytes { cache.set(1, for: $0) }
-    Array("abd".utf8).withUnsafeBytes { cache.set(2, for: $0) }
-    Array("abc".utf8).withUnsafeBytes { cache.set(3, for: $0) }
-    #expect(Array("abc".utf8).withUnsafeBytes { cache.value(for: $0) } == 3)
-    #expect(Array("ab".utf8).withUnsafeBytes { cache.value(for: $0) } == nil)
-    #expect(cache.count == 2)
-  }
 }

@@ -188,25 +188,6 @@ import Testing
     #expect(try w.run().files.ignored == 1)
   }
 
-  @Test func formatsTheSummary() {
-    var s = RunSummary(pipeline: "x", runDate: "2024-09-30")
-    s.add(
-      .init(
-        name: "a.csv", source: "a", outcome: .applied,
-        rows: .init(ok: 12345, rejected: 2, unknownArea: 3, unmappedCategory: 0),
-        records: .init(new: 1200, replaced: 3, unchanged: 0)))
-    s.add(.init(name: "b.csv", source: "a", outcome: .quarantined, reason: "kapot"))
-    #expect(
-      s.text(language: "nl") == """
-        x: run 2024-09-30
-        bestanden: 1 verwerkt, 0 overgeslagen, 1 in quarantaine, 0 genegeerd
-        rijen: 12.345 goed, 2 afgewezen, 3 onbekend gebied
-        registraties: 1.200 nieuw, 3 vervangen, 0 ongewijzigd
-        quarantaine: b.csv — kapot
-        """)
-    #expect(s.json().hasPrefix("{\"changed\":true,\"exports\":["))
-    #expect(RunSummary.percent(0.0698, dutch: true) == "7,0 %")
-  }
 }
 
 @Suite struct RunnerInboxTests {
