@@ -58,6 +58,7 @@ let package = Package(
       dependencies: [
         "SafetyCore", "Normalise", "Aggregate",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),

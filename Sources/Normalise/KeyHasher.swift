@@ -75,6 +75,12 @@ public struct KeyDigest: Sendable, Hashable, Comparable {
     return out
   }
 
+  /// The 32 bytes without allocating (valid inside `body` only).
+  public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    var words = (w0.bigEndian, w1.bigEndian, w2.bigEndian, w3.bigEndian)
+    return try Swift.withUnsafeBytes(of: &words) { try body($0) }
+  }
+
   public static func < (a: KeyDigest, b: KeyDigest) -> Bool {
     (a.w0, a.w1, a.w2, a.w3) < (b.w0, b.w1, b.w2, b.w3)
   }

@@ -136,36 +136,60 @@ extension SafetyStore {
       return key
     }
     let order = keys.indices.sorted { keys[$0] < keys[$1] }
+    let find = RawStatement(select)
+    let add = RawStatement(insert)
+    let move = RawStatement(update)
+    find.bind(1, text: export.source)
+    defer {
+      find.reset()
+      add.reset()
+      move.reset()
+    }
     for index in order {
       let record = export.records[index]
-      let keyData = Data(keys[index].bytes)
       let category = categoryIDs[Int(record.category)]
       let area = code(record.area)
       let day = Int(record.day)
       let week = weekIndex(day)
-      select.setUncheckedArguments([export.source, keyData])
-      let cursor = try Row.fetchCursor(select)
-      if let old = try cursor.next() {
-        let oldCategory: Int64 = old[0]
-        let oldArea: String = old[1]
-        let oldDay: Int = old[2]
-        let oldWeek: Int = old[3]
-        _ = try cursor.next()
-        if oldCategory == category && oldArea == area && oldDay == day {
-          result.recordsUnchanged += 1
-          continue
+      try keys[index].withUnsafeBytes { key in
+        find.bind(2, blob: key)
+        if try find.step() {
+          let oldCategory = find.int64(0)
+          let oldArea = find.text(1)
+          let oldDay = Int(find.int64(2))
+          let oldWeek = Int(find.int64(3))
+          find.reset()
+          if oldCategory == category && oldArea == area && oldDay == day {
+            result.recordsUnchanged += 1
+            return
+          }
+          move.bind(1, category)
+          move.bind(2, text: area)
+          move.bind(3, day)
+          move.bind(4, week)
+          move.bind(5, exportID)
+          move.bind(6, text: export.source)
+          move.bind(7, blob: key)
+          try move.run()
+          let oldIndex =
+            oldArea == SafetyStore.unknownArea
+            ? Int32(-1) : AreaCode(oldArea).flatMap(registry.index(of:)).map(Int32.init)
+          change(oldCategory, oldIndex, oldArea, oldWeek, -1)
+          change(category, record.area, area, week, 1)
+          result.recordsReplaced += 1
+        } else {
+          find.reset()
+          add.bind(1, text: export.source)
+          add.bind(2, blob: key)
+          add.bind(3, category)
+          add.bind(4, text: area)
+          add.bind(5, day)
+          add.bind(6, week)
+          add.bind(7, exportID)
+          try add.run()
+          change(category, record.area, area, week, 1)
+          result.recordsNew += 1
         }
-        try update.execute(arguments: [category, area, day, week, exportID, export.source, keyData])
-        let oldIndex =
-          oldArea == SafetyStore.unknownArea
-          ? Int32(-1) : AreaCode(oldArea).flatMap(registry.index(of:)).map(Int32.init)
-        change(oldCategory, oldIndex, oldArea, oldWeek, -1)
-        change(category, record.area, area, week, 1)
-        result.recordsReplaced += 1
-      } else {
-        try insert.execute(arguments: [export.source, keyData, category, area, day, week, exportID])
-        change(category, record.area, area, week, 1)
-        result.recordsNew += 1
       }
     }
   }
@@ -274,17 +298,39 @@ struct CountDeltas {
         DELETE FROM counts WHERE categoryId = ? AND periodKind = ? AND area = ? AND period = ?
           AND count <= 0
         """)
+    let up = RawStatement(upsert)
+    let down = RawStatement(update)
+    let gone = RawStatement(prune)
+    defer {
+      up.reset()
+      down.reset()
+      gone.reset()
+    }
     for (id, n) in cells.sorted(by: { $0.key < $1.key }) where n != 0 {
       if n > 0 {
-        try upsert.execute(arguments: [id.category, id.kind.rawValue, id.area, id.period, n])
+        up.bind(1, id.category)
+        up.bind(2, text: id.kind.rawValue)
+        up.bind(3, text: id.area)
+        up.bind(4, id.period)
+        up.bind(5, n)
+        try up.run()
       } else {
         // A decrease: the cell was counted before; it may reach zero (then it goes). The
         // schema's CHECK (count >= 0) stops a cube that no longer matches its records.
-        try update.execute(arguments: [n, id.category, id.kind.rawValue, id.area, id.period])
-        guard db.changesCount == 1 else {
+        down.bind(1, n)
+        down.bind(2, id.category)
+        down.bind(3, text: id.kind.rawValue)
+        down.bind(4, text: id.area)
+        down.bind(5, id.period)
+        try down.run()
+        guard down.changes == 1 else {
           throw StoreError.inconsistent("count cube cell to decrease is missing")
         }
-        try prune.execute(arguments: [id.category, id.kind.rawValue, id.area, id.period])
+        gone.bind(1, id.category)
+        gone.bind(2, text: id.kind.rawValue)
+        gone.bind(3, text: id.area)
+        gone.bind(4, id.period)
+        try gone.run()
       }
     }
   }
