@@ -43,5 +43,6 @@ let package = Package(
       ]
     ),
     .testTarget(name: "SafetyCoreTests", dependencies: ["SafetyCore"]),
+    .testTarget(name: "DetectionTests", dependencies: ["Detection"]),
   ]
 )

@@ -1,0 +1,450 @@
+/// `farringtonFlexible` of R `surveillance` 1.20.3: the original Farrington et al. (1996)
+/// method and the improved method of Noufaily et al. (2013), one independent computation
+/// per time point. See docs/DETECTION.md for every step and the reproduced quirks.
+public struct FarringtonFlexible: Sendable {
+  public var settings: FarringtonSettings
+
+  public init(settings: FarringtonSettings = FarringtonSettings()) {
+    self.settings = settings
+  }
+
+  /// Outcomes for the 1-based time points in `range` (each must lie inside the series).
+  public func detect(_ series: CountSeries, range: ClosedRange<Int>) -> SeriesDetection {
+    let ws = FarringtonWorkspace()
+    return detect(series, range: range, workspace: ws)
+  }
+
+  func detect(_ series: CountSeries, range: ClosedRange<Int>, workspace ws: FarringtonWorkspace)
+    -> SeriesDetection
+  {
+    series.withView { view in
+      detect(view, id: series.id, range: range, workspace: ws)
+    }
+  }
+
+  func detect(
+    _ view: SeriesView, id: String, range: ClosedRange<Int>, workspace ws: FarringtonWorkspace
+  ) -> SeriesDetection {
+    var warnings: [DetectionWarning] = []
+    var outcomes: [DetectionOutcome] = []
+    outcomes.reserveCapacity(range.count)
+    for k in range {
+      outcomes.append(evaluate(view, at: k, workspace: ws, warnings: &warnings))
+    }
+    return SeriesDetection(id: id, outcomes: outcomes, warnings: warnings)
+  }
+
+  /// The model used for the prediction, after the trend decision.
+  private struct Model {
+    var fit: GroupedPoissonGLM.Fit
+    var phi: Double
+    /// The weights R keeps on the model object (omega after re-weighting, else the working
+    /// weights), which `summary.glm` and `predict.glm` use for the dispersion.
+    var storedWeightsAreOmega: Bool
+  }
+
+  private enum Failure: Error {
+    case notAvailable(NotAvailableReason)
+  }
+
+  func evaluate(
+    _ series: SeriesView, at k: Int, workspace ws: FarringtonWorkspace,
+    warnings: inout [DetectionWarning]
+  ) -> DetectionOutcome {
+    let n = series.count
+    guard k >= 1, k <= n else {
+      return DetectionOutcome(timeIndex: k, observed: nil, reason: .outOfRange)
+    }
+    let yk = series.observed[k - 1]
+    let observed = notNaN(yk)
+    do {
+      return try compute(series, k: k, workspace: ws, warnings: &warnings)
+    } catch let failure {
+      switch failure {
+      case .notAvailable(let reason):
+        return DetectionOutcome(timeIndex: k, observed: observed, reason: reason)
+      }
+    }
+  }
+
+  private func compute(
+    _ series: SeriesView, k: Int, workspace ws: FarringtonWorkspace,
+    warnings: inout [DetectionWarning]
+  ) throws(Failure) -> DetectionOutcome {
+    let s = settings
+    let n = series.count
+    let glm = ws.glm
+    ws.reserve(length: n, groups: s.noPeriods + 1)
+    // 1. reference period
+    do {
+      try FarringtonBaseline.build(
+        k: k, n: n, frequency: series.frequency, b: s.b, w: s.w, noPeriods: s.noPeriods,
+        pastWeeksNotIncluded: s.effectivePastWeeksNotIncluded, levels: ws.levels)
+    } catch let refusal {
+      switch refusal {
+      case .referencePointsMissing, .negativeSubscript:
+        throw .notAvailable(.insufficientHistory)
+      case .tooManyPeriods: throw .notAvailable(.notIdentifiable)
+      }
+    }
+    // 2. model data (rows with an observation), groups = levels present
+    let factors = s.noPeriods != 1
+    for l in 0...s.noPeriods { ws.groupOfLevel[l] = -1 }
+    let population = s.populationOffset ? series.population : nil
+    var rows = 0
+    var maxResponse = -Double.infinity
+    do {
+      let obs = series.observed
+      for pos in 0..<n {
+        let level = Int(ws.levels[pos])
+        if level == 0 { continue }
+        let y = obs[pos]
+        if y.isNaN { continue }
+        var off = 0.0
+        if let population {
+          let p = population[pos]
+          if p.isNaN { continue }
+          off = RMath.log(p)
+        }
+        if ws.groupOfLevel[level] < 0 { ws.groupOfLevel[level] = 0 }  // mark present
+        glm.y[rows] = y
+        glm.t[rows] = Double(pos + 1 - k)
+        glm.group[rows] = Int32(level)  // remapped below
+        glm.offset[rows] = off
+        glm.prior[rows] = 1
+        if y > maxResponse { maxResponse = y }
+        rows += 1
+      }
+    }
+    guard rows > 0 else { throw .notAvailable(.insufficientHistory) }
+    var groups = 0
+    if factors {
+      for l in 1...s.noPeriods where ws.groupOfLevel[l] >= 0 {
+        ws.groupOfLevel[l] = Int32(groups)
+        groups += 1
+      }
+      for i in 0..<rows { glm.group[i] = ws.groupOfLevel[Int(glm.group[i])] }
+      // R: "contrasts can be applied only to factors with 2 or more levels"
+      if groups < 2 { throw .notAvailable(.notIdentifiable) }
+    } else {
+      groups = 1
+      for i in 0..<rows { glm.group[i] = 0 }
+    }
+    glm.n = rows
+    glm.groups = groups
+    glm.hasOffset = population != nil
+    glm.prepareResponse()
+    let predictionGroup: Int
+    if factors {
+      let g = ws.groupOfLevel[s.noPeriods]
+      // R: "factor seasgroups has new level" when the current level has no data
+      guard g >= 0 else { throw .notAvailable(.notIdentifiable) }
+      predictionGroup = Int(g)
+    } else {
+      predictionGroup = 0
+    }
+    let offsetNow: Double
+    if let population {
+      let p = population[k - 1]
+      guard !p.isNaN else { throw .notAvailable(.missingObservation) }
+      offsetNow = RMath.log(p)
+    } else {
+      offsetNow = 0
+    }
+
+    // 3. fit, trend decision
+    var model = try fitModel(ws, trend: s.trend, k: k, warnings: &warnings)
+    var doTrend = false
+    if model.fit.hasTrend {
+      let eta0 = glm.beta[predictionGroup] + offsetNow
+      let predResponse = Swift.max(RMath.exp(eta0), RMath.doubleEpsilon)
+      let disp = trendDispersion(ws, model)
+      let varSlope = 1 / model.fit.schur
+      let tValue = model.fit.slope / (varSlope * disp).squareRoot()
+      let pValue = StudentT.twoSidedPValue(tValue, df: Double(model.fit.dfResidual))
+      // R: atLeastThreeYears && significant && noExtrapolation, with NA logic
+      let atLeastThreeYears: Bool? = s.b >= 3
+      let significant: Bool? = pValue.isNaN ? nil : pValue < s.pThresholdTrend
+      let noExtrapolation: Bool? = predResponse.isNaN ? nil : predResponse <= maxResponse
+      guard let decision = rAnd(rAnd(atLeastThreeYears, significant), noExtrapolation) else {
+        throw .notAvailable(.undefined)
+      }
+      doTrend = decision
+      if !doTrend {
+        // R refits without trend; a failure there makes R stop (predict on NULL)
+        model = try fitModel(ws, trend: false, k: k, warnings: &warnings)
+      }
+    }
+
+    // 4. prediction with standard error (response scale for delta, link for nbPlugin)
+    let eta0 = glm.beta[predictionGroup] + offsetNow
+    let disp = trendDispersion(ws, model)
+    let variance = GroupedPoissonGLM.predictionVariance(
+      glm, model.fit, group: predictionGroup, t0: 0)
+    let seLink = (variance * disp).squareRoot()
+    let phi = model.phi
+    let yk = series.observed[k - 1]
+
+    var upper = Double.nan
+    var score = Double.nan
+    var pvalue = Double.nan
+    let predFit: Double
+    let predSe: Double
+    let expectedValue: Double
+    switch s.thresholdMethod {
+    case .delta:
+      let mu0 = Swift.max(RMath.exp(eta0), RMath.doubleEpsilon)
+      predFit = mu0
+      predSe = seLink * mu0
+      expectedValue = mu0
+      (upper, pvalue, score) = deltaThreshold(mu0: mu0, se: predSe, phi: phi, y: yk)
+    case .nbPlugin:
+      predFit = eta0
+      predSe = seLink
+      let mu0 = RMath.exp(eta0)
+      expectedValue = mu0
+      (upper, pvalue, score) = nbPluginThreshold(eta0: eta0, mu0: mu0, phi: phi, y: yk)
+    }
+
+    // 5. limit54 masking and alarm
+    var reason: NotAvailableReason? = nil
+    let windowStart = k - s.limit54Periods + 1
+    if windowStart < 0 { throw .notAvailable(.insufficientHistory) }
+    var recent = 0.0
+    for pos in Swift.max(windowStart, 1)...k { recent += series.observed[pos - 1] }
+    let enoughCases: Bool? = recent.isNaN ? nil : recent >= Double(s.limit54Cases)
+    let upperbound: Double?
+    let expected: Double?
+    var alarm = false
+    switch enoughCases {
+    case .some(true):
+      upperbound = notNaN(upper)
+      expected = upper.isNaN ? nil : notNaN(expectedValue)
+      alarm = !score.isNaN && score > 1 && yk != 0 && !yk.isNaN
+      if upper.isNaN { reason = .undefined }
+    case .some(false):
+      upperbound = nil
+      expected = nil
+      reason = .tooFewRecentCases
+    case .none:
+      upperbound = nil
+      expected = nil
+      reason = .missingObservation
+    }
+    let diagnostics = FarringtonDiagnostics(
+      phi: phi, trendKept: doTrend, trendCoefficient: doTrend ? model.fit.slope : nil,
+      predictedMean: s.thresholdMethod == .nbPlugin ? RMath.exp(predFit) : predFit,
+      standardError: predSe, unmaskedUpperbound: notNaN(upper), baselineSize: rows)
+    return DetectionOutcome(
+      timeIndex: k, observed: notNaN(yk), expected: expected, upperbound: upperbound,
+      alarm: alarm, score: notNaN(score), pvalue: notNaN(pvalue), reason: reason,
+      farrington: diagnostics)
+  }
+
+  /// R's three-valued `&&`.
+  @inline(__always)
+  private func rAnd(_ a: Bool?, _ b: Bool?) -> Bool? {
+    if a == false { return false }
+    if b == false { return false }
+    if a == true && b == true { return true }
+    return nil
+  }
+
+  /// The dispersion `summary.glm` / `predict.glm` use on the package's model object, or phi
+  /// with `dispersion: corrected`.
+  private func trendDispersion(_ ws: FarringtonWorkspace, _ model: Model) -> Double {
+    switch settings.dispersion {
+    case .corrected: return model.phi
+    case .package:
+      let weights = model.storedWeightsAreOmega ? ws.glm.omega : ws.glm.lastW
+      return GroupedPoissonGLM.dispersion(ws.glm, model.fit, weights: weights)
+    }
+  }
+
+  /// `algo.farrington.fitGLM.flexible`: fit (without trend if that does not converge),
+  /// phi, Anscombe-residual re-weighting and the weighted refit.
+  private func fitModel(
+    _ ws: FarringtonWorkspace, trend: Bool, k: Int, warnings: inout [DetectionWarning]
+  ) throws(Failure) -> Model {
+    let glm = ws.glm
+    let s = settings
+    for i in 0..<glm.n { glm.prior[i] = 1 }
+    var fit = GroupedPoissonGLM.fit(glm, trend: trend)
+    if !fit.fullRank { throw .notAvailable(.notIdentifiable) }
+    if !fit.converged {
+      warnings.append(
+        DetectionWarning(timeIndex: k, message: "glm.fit: algorithm did not converge"))
+      if trend {
+        fit = GroupedPoissonGLM.fit(glm, trend: false)
+        if !fit.fullRank { throw .notAvailable(.notIdentifiable) }
+        if !fit.converged {
+          warnings.append(
+            DetectionWarning(timeIndex: k, message: "glm.fit: algorithm did not converge"))
+        }
+      }
+      if !fit.converged {
+        warnings.append(
+          DetectionWarning(
+            timeIndex: k,
+            message: "the model could not converge with nor without time trend"))
+        throw .notAvailable(.noConvergence)
+      }
+    }
+    guard fit.dfResidual > 0 else { throw .notAvailable(.notIdentifiable) }
+    var phi = rMax1(GroupedPoissonGLM.dispersion(glm, fit, weights: glm.lastW))
+    guard s.reweight else {
+      return Model(fit: fit, phi: phi, storedWeightsAreOmega: false)
+    }
+    // Anscombe residuals of the unweighted fit, weights omega (sum n), weighted refit
+    let threshold = s.weightsThreshold
+    var denominator = 0.0
+    for i in 0..<glm.n {
+      var h = GroupedPoissonGLM.hat(glm, fit, i)
+      if h > 1 - 10 * RMath.doubleEpsilon { h = 1 }  // as R's lm.influence
+      let mu = glm.mu[i]
+      let a = 1.5 * (powTwoThirds(glm.y[i]) * RMath.pow(mu, -1.0 / 6.0) - mu.squareRoot())
+      let r = a / (phi * (1 - h)).squareRoot()
+      if r.isNaN { throw .notAvailable(.undefined) }  // R: NAs in subscripted assignment
+      glm.scratch[i] = r
+      denominator += r > threshold ? 1 / (r * r) : 1
+    }
+    let gamma = Double(glm.n) / denominator
+    var zeroWeights = 0
+    for i in 0..<glm.n {
+      let r = glm.scratch[i]
+      let o = r > threshold ? gamma / (r * r) : gamma
+      glm.omega[i] = o
+      glm.prior[i] = o
+      if o == 0 { zeroWeights += 1 }
+    }
+    if zeroWeights > 0 {
+      warnings.append(
+        DetectionWarning(
+          timeIndex: k, message: "observations with zero weight not used for calculating dispersion"
+        ))
+    }
+    var refit = GroupedPoissonGLM.fit(glm, trend: fit.hasTrend)
+    refit.dfResidual -= zeroWeights
+    if !refit.fullRank || refit.dfResidual <= 0 { throw .notAvailable(.notIdentifiable) }
+    if !refit.converged {
+      warnings.append(
+        DetectionWarning(timeIndex: k, message: "glm.fit: algorithm did not converge"))
+    }
+    phi = rMax1(GroupedPoissonGLM.dispersion(glm, refit, weights: glm.lastW))
+    return Model(fit: refit, phi: phi, storedWeightsAreOmega: true)
+  }
+
+  /// R's `max(x, 1)`, which is NaN for NaN x.
+  @inline(__always)
+  private func rMax1(_ x: Double) -> Double { x.isNaN ? .nan : Swift.max(x, 1) }
+
+  /// `algo.farrington.threshold.farrington`.
+  private func deltaThreshold(mu0: Double, se: Double, phi: Double, y: Double)
+    -> (upper: Double, pvalue: Double, score: Double)
+  {
+    let tau = phi + se * se / mu0
+    let e = settings.powertrans.exponent
+    let sd: Double
+    switch settings.powertrans {
+    case .none: sd = (mu0 * tau).squareRoot()
+    case .squareRoot: sd = (0.25 * tau).squareRoot()
+    case .twoThirds: sd = (4.0 / 9.0 * rPow(mu0, 1.0 / 3.0) * tau).squareRoot()
+    }
+    let z = Normal.quantile(1 - settings.alpha)
+    let center = rPow(mu0, e)
+    let a = rPow(center - z * sd, 1 / e)
+    let b = rPow(center + z * sd, 1 / e)
+    // sort(c(a, b), na.last = FALSE)[2]
+    let upper: Double
+    if a.isNaN { upper = b } else if b.isNaN { upper = a } else { upper = Swift.max(a, b) }
+    let pvalue = normalUpperTail(rPow(y, e), mean: center, sd: sd)
+    let score = upper.isNaN ? Double.nan : (y - mu0) / (upper - mu0)
+    return (upper, pvalue, score)
+  }
+
+  /// `algo.farrington.threshold.noufaily` with `method = "nbPlugin"`.
+  private func nbPluginThreshold(eta0: Double, mu0: Double, phi: Double, y: Double)
+    -> (upper: Double, pvalue: Double, score: Double)
+  {
+    if mu0 == .infinity || mu0.isNaN { return (.nan, .nan, .nan) }
+    let p = 1 - settings.alpha
+    let upper: Double
+    let pvalue: Double
+    if phi > 1 {
+      upper = NegativeBinomial.quantile(p, size: mu0 / (phi - 1), prob: 1 / phi)
+    } else {
+      upper = Poisson.quantile(p, lambda: mu0)
+    }
+    if y.isNaN {
+      pvalue = .nan
+    } else if phi != 1 {
+      pvalue = NegativeBinomial.upperTail(y - 1, size: mu0 / (phi - 1), prob: 1 / phi)
+    } else {
+      pvalue = Poisson.upperTail(y - 1, lambda: mu0)
+    }
+    let score = upper.isNaN ? Double.nan : (y - eta0) / (upper - eta0)
+    return (upper, pvalue, score)
+  }
+
+  /// R's `pnorm(x, mean, sd, lower.tail = FALSE)`.
+  private func normalUpperTail(_ x: Double, mean: Double, sd: Double) -> Double {
+    if x.isNaN || mean.isNaN || sd.isNaN || sd < 0 { return .nan }
+    if sd == 0 { return x < mean ? 1 : 0 }
+    return Normal.upperTail((x - mean) / sd)
+  }
+}
+
+/// R's `^` (R_pow): x^2 is x * x, 1^y and x^0 are 1.
+@inline(__always)
+func rPow(_ x: Double, _ y: Double) -> Double {
+  if x == 1 || y == 0 { return 1 }
+  if y == 2 { return x * x }
+  return RMath.pow(x, y)
+}
+
+/// y^(2/3) for the Anscombe residuals, from a table for small integer counts (identical
+/// to `pow`, computed once).
+@inline(__always)
+func powTwoThirds(_ y: Double) -> Double {
+  if y >= 0 && y < Double(twoThirdsTable.count), y == y.rounded(.down) {
+    return twoThirdsTable[Int(y)]
+  }
+  return rPow(y, 2.0 / 3.0)
+}
+
+private let twoThirdsTable: [Double] = (0..<4096).map { rPow(Double($0), 2.0 / 3.0) }
+
+/// Per-thread buffers for farringtonFlexible.
+final class FarringtonWorkspace {
+  let glm = GLMWorkspace()
+  private(set) var levels: UnsafeMutablePointer<Int8>
+  private(set) var levelCapacity: Int
+  private(set) var groupOfLevel: UnsafeMutablePointer<Int32>
+  private var groupCapacity: Int
+
+  init() {
+    levelCapacity = 512
+    levels = .allocate(capacity: levelCapacity)
+    groupCapacity = 16
+    groupOfLevel = .allocate(capacity: groupCapacity)
+  }
+
+  deinit {
+    levels.deallocate()
+    groupOfLevel.deallocate()
+  }
+
+  func reserve(length: Int, groups: Int) {
+    if length > levelCapacity {
+      levels.deallocate()
+      levelCapacity = Swift.max(length, levelCapacity * 2)
+      levels = .allocate(capacity: levelCapacity)
+    }
+    if groups + 1 > groupCapacity {
+      groupOfLevel.deallocate()
+      groupCapacity = groups + 1
+      groupOfLevel = .allocate(capacity: groupCapacity)
+    }
+    glm.reserve(rows: length, groups: groups + 1)
+  }
+}
