@@ -7,7 +7,11 @@ let package = Package(
   name: "SafetyMonitor",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"])
+    .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"]),
+    // For the ingest benchmark package (Benchmarks/), which depends on this one by path.
+    .library(name: "CSVIngest", targets: ["CSVIngest"]),
+    // For the detection benchmark package (Benchmarks/Detection/).
+    .library(name: "Detection", targets: ["Detection"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +47,9 @@ let package = Package(
       ]
     ),
     .testTarget(name: "SafetyCoreTests", dependencies: ["SafetyCore"]),
+    .testTarget(
+      name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "DetectionTests", dependencies: ["Detection"]),
   ]
 )

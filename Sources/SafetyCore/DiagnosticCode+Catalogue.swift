@@ -15,6 +15,12 @@ extension DiagnosticCode {
   public static let emptyFile: DiagnosticCode = "empty-file"
   public static let ioError: DiagnosticCode = "io-error"
   public static let parseError: DiagnosticCode = "parse-error"
+  /// A quote inside an unquoted field, or text after a closing quote (strict RFC 4180).
+  public static let invalidQuote: DiagnosticCode = "invalid-quote"
+  /// All fields of one record together exceed the limit.
+  public static let recordTooLarge: DiagnosticCode = "record-too-large"
+  /// The declared encoding disagrees with the file (e.g. a UTF-8 BOM in a Windows-1252 file).
+  public static let encodingMismatch: DiagnosticCode = "encoding-mismatch"
 
   // Interpreting cells (Normalise)
   public static let typeError: DiagnosticCode = "type-error"

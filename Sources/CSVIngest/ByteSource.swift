@@ -1,0 +1,90 @@
+import SafetyCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where the bytes come from: a file read with `pread` (so several readers can share one
+/// descriptor), or memory (tests, small inputs).
+final class ByteSource: @unchecked Sendable {
+  enum Storage {
+    case file(fd: Int32)
+    case memory([UInt8])
+  }
+  let storage: Storage
+  let name: String
+  /// Total size in bytes.
+  let size: Int
+
+  init(path: String) throws(Diagnostic) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw Diagnostic.error(
+        .ioError, "cannot open file: \(ByteSource.errnoText())",
+        at: SourcePosition(file: path, line: 0, column: 0))
+    }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else {
+      let text = ByteSource.errnoText()
+      close(fd)
+      throw Diagnostic.error(.ioError, "cannot read file: \(text)")
+    }
+    if (st.st_mode & S_IFMT) == S_IFDIR {
+      close(fd)
+      throw Diagnostic.error(
+        .ioError, "is a directory, not a CSV file",
+        at: SourcePosition(file: path, line: 0, column: 0))
+    }
+    self.storage = .file(fd: fd)
+    self.name = path
+    self.size = Int(st.st_size)
+  }
+
+  init(bytes: [UInt8], name: String) {
+    self.storage = .memory(bytes)
+    self.name = name
+    self.size = bytes.count
+  }
+
+  deinit {
+    if case .file(let fd) = storage { close(fd) }
+  }
+
+  /// Reads up to `count` bytes at `offset` into `into`; returns the number read (0 at the
+  /// end). Retries short reads and EINTR.
+  func read(into: UnsafeMutableRawPointer, count: Int, at offset: Int) throws(Diagnostic) -> Int {
+    switch storage {
+    case .memory(let bytes):
+      let n = max(0, min(count, bytes.count - offset))
+      if n > 0 {
+        bytes.withUnsafeBytes { src in
+          if let base = src.baseAddress { into.copyMemory(from: base + offset, byteCount: n) }
+        }
+      }
+      return n
+    case .file(let fd):
+      var done = 0
+      while done < count {
+        let r = pread(fd, into + done, count - done, off_t(offset + done))
+        if r < 0 {
+          if errno == EINTR { continue }
+          throw Diagnostic.error(
+            .ioError, "read failed: \(ByteSource.errnoText())",
+            at: SourcePosition(file: name, line: 0, column: 0))
+        }
+        if r == 0 { break }
+        done += r
+      }
+      return done
+    }
+  }
+
+  static func errnoText() -> String {
+    guard let s = strerror(errno) else { return "error \(errno)" }
+    return String(cString: s)
+  }
+}

@@ -1,0 +1,596 @@
+import CLibCSV
+import SafetyCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The reading loop over libcsv for one byte range of a file (the whole file, or one chunk
+/// of a parallel read).
+///
+/// libcsv reports fields and record ends but no byte positions. The engine therefore feeds
+/// libcsv one *segment* at a time: the bytes up to and including the next line break (CR,
+/// LF or CRLF). A record can only end at an unquoted line break, so at most one record ends
+/// per segment, and it ends at the segment's end: the engine knows the line every record
+/// starts on, and it delivers records after `csv_parse` returns (never inside a C frame).
+/// The raw bytes of the record in progress stay in the buffer (it is compacted, not
+/// overwritten), so columns are computed lazily by rescanning them.
+struct CSVEngine: ~Copyable {
+  struct Config {
+    var source: ByteSource
+    var options: CSVReadOptions
+    var context: RecordContext
+    /// Byte range of the file to read.
+    var start: Int
+    var end: Int
+    /// Line number at `start`.
+    var firstLine: Int
+    /// The range starts at the file's start: BOM, signature and header apply.
+    var isFileStart: Bool
+    /// The encoding to use; `.auto` resolves while reading.
+    var encoding: TextEncoding
+    /// Width records are checked against (known in advance for non-first chunks).
+    var headerWidth: Int?
+  }
+
+  static let lf: UInt8 = 0x0A
+  static let cr: UInt8 = 0x0D
+  static let rowNotBegun: Int32 = 0
+  static let fieldBegun: Int32 = 2
+  static let fieldMightHaveEnded: Int32 = 3
+
+  let source: ByteSource
+  let limits: CSVLimits
+  let dialect: CSVDialect
+  let context: RecordContext
+  let chunkSize: Int
+  let regionEnd: Int
+  let isFileStart: Bool
+
+  // Buffer: buf[0..<end] holds bytes from file offset `bufBase`; pos is the next to feed.
+  var buf: UnsafeMutablePointer<UInt8>
+  var cap: Int
+  var end = 0
+  var pos = 0
+  var bufBase: Int
+  var fileOffset: Int
+  var eof = false
+
+  // Lines and records.
+  var line: Int
+  var lineStart = 0
+  var crAtEnd = false
+  var recordStart = 0
+  var recordLine = 0
+  var records = 0
+  var headerWidth: Int?
+  var pendingBlankLines: [Int] = []
+  var blankLineCount = 0
+
+  // Encoding.
+  var encoding: TextEncoding
+  var hadBOM = false
+  var validator = UTF8Validator()
+  var checksUTF8: Bool
+  var badOffset = Int.max
+  var badDiagnostic: (code: DiagnosticCode, message: String)? = nil
+
+  // Diagnostics.
+  var counts: [DiagnosticCode: Int] = [:]
+  var reported = 0
+
+  // libcsv.
+  let parser: UnsafeMutablePointer<csv_parser>
+  let sink: UnsafeMutablePointer<FieldSink>
+
+  init(_ config: Config) {
+    source = config.source
+    limits = config.options.limits
+    dialect = config.options.dialect
+    context = config.context
+    chunkSize = config.options.chunkSize
+    regionEnd = min(config.end, config.source.size)
+    isFileStart = config.isFileStart
+    cap = chunkSize + 4096
+    buf = .allocate(capacity: cap)
+    bufBase = config.start
+    fileOffset = config.start
+    line = config.firstLine
+    headerWidth = config.headerWidth
+    encoding = config.encoding
+    checksUTF8 = config.encoding == .utf8 || config.encoding == .auto
+    parser = .allocate(capacity: 1)
+    csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
+    csv_set_delim(parser, config.options.dialect.delimiter)
+    csv_set_quote(parser, config.options.dialect.quote)
+    csv_set_space_func(parser, csvNoSpace)
+    sink = .allocate(capacity: 1)
+    sink.initialize(to: FieldSink(limits: config.options.limits))
+  }
+
+  deinit {
+    csv_free(parser)
+    parser.deallocate()
+    sink.pointee.deallocate()
+    sink.deinitialize(count: 1)
+    sink.deallocate()
+    buf.deallocate()
+  }
+
+  /// The encoding records are decoded with now (ASCII so far under `auto` reads as UTF-8).
+  var resolvedEncoding: TextEncoding { encoding == .auto ? .utf8 : encoding }
+
+  /// libcsv's parser state (0 = between records).
+  var parserState: Int32 { parser.pointee.pstate }
+
+  // MARK: - Running
+
+  /// Reads the whole range, delivering every record to `body`.
+  mutating func run(
+    report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
+  ) throws {
+    try refill(report: report)
+    while true {
+      if pos >= end {
+        if eof { break }
+        try refill(report: report)
+        continue
+      }
+      if crAtEnd {
+        crAtEnd = false
+        if buf[pos] == Self.lf {
+          // The LF of a CRLF split between two chunks: same line break.
+          if badOffset <= pos { throw badByteError() }
+          if csv_parse(parser, buf + pos, 1, csvFieldCallback, csvRecordCallback, sink) != 1 {
+            throw parseError(at: pos)
+          }
+          pos += 1
+          lineStart = pos
+          continue
+        }
+      }
+      try step(report: report, body)
+    }
+    try finish(report: report, body)
+  }
+
+  /// Feeds one segment to libcsv and delivers the record that ends with it, if any.
+  @inline(__always)
+  mutating func step(
+    report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
+  ) throws {
+    let segStart = pos
+    var segEnd = end
+    var hasBreak = false
+    let remaining = end - pos
+    let p = buf + pos
+    // Next line break: LF, or CR when the buffer holds one before it.
+    var breakAt = -1
+    if let lfPtr = memchr(p, Int32(Self.lf), remaining) {
+      breakAt = UnsafeMutableRawPointer(mutating: lfPtr) - UnsafeMutableRawPointer(p)
+    }
+    let crSearch = breakAt >= 0 ? breakAt : remaining
+    if crSearch > 0, let crPtr = memchr(p, Int32(Self.cr), crSearch) {
+      breakAt = UnsafeMutableRawPointer(mutating: crPtr) - UnsafeMutableRawPointer(p)
+    }
+    if breakAt >= 0 {
+      hasBreak = true
+      let j = pos + breakAt
+      if buf[j] == Self.cr {
+        if j + 1 < end {
+          segEnd = buf[j + 1] == Self.lf ? j + 2 : j + 1
+        } else {
+          segEnd = j + 1
+          if !eof { crAtEnd = true }
+        }
+      } else {
+        segEnd = j + 1
+      }
+    }
+    if badOffset < segEnd { throw badByteError() }
+
+    if parser.pointee.pstate == Self.rowNotBegun {
+      let length = segEnd - segStart
+      if hasBreak && (length == 1 || (length == 2 && buf[segStart] == Self.cr)) {
+        // An empty line between records: skipped, reported if a record follows.
+        blankLineCount += 1
+        if pendingBlankLines.count < limits.maxDiagnostics + 1 { pendingBlankLines.append(line) }
+        line += 1
+        lineStart = segEnd
+        pos = segEnd
+        return
+      }
+      recordStart = segStart
+      recordLine = line
+    }
+
+    var from = segStart
+    while true {
+      let length = segEnd - from
+      let consumed = csv_parse(
+        parser, buf + from, length, csvFieldCallback, csvRecordCallback, sink)
+      if consumed == length { break }
+      from = try recoverFromQuoteError(at: from + consumed, report: report)
+    }
+    if sink.pointee.overflow != .none { throw overflowError(upTo: segEnd) }
+    let inField = parser.pointee.entry_pos
+    if inField > limits.maxFieldBytes {
+      throw limitError(.fieldTooLarge, field: sink.pointee.fieldCount, upTo: segEnd)
+    }
+    if sink.pointee.byteCount + inField > limits.maxRecordBytes {
+      throw limitError(.recordTooLarge, field: sink.pointee.fieldCount, upTo: segEnd)
+    }
+    if sink.pointee.ended {
+      try deliver(rawEnd: segEnd, report: report, body)
+    }
+    if hasBreak {
+      line += 1
+      lineStart = segEnd
+    }
+    pos = segEnd
+  }
+
+  /// End of the range: finish libcsv (an open quote is an error) and deliver the last record.
+  mutating func finish(
+    report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
+  ) throws {
+    if badOffset < Int.max { throw badByteError() }
+    if checksUTF8, case .invalid(let at) = validator.finish() {
+      throw positionedError(
+        .encodingError, "the file ends inside a UTF-8 character (truncated multi-byte sequence)",
+        at: at)
+    }
+    let rawEnd = end
+    if csv_fini(parser, csvFieldCallback, csvRecordCallback, sink) != 0 {
+      let raw = UnsafeRawBufferPointer(start: buf + recordStart, count: max(0, end - recordStart))
+      let open =
+        RecordScanner.openQuoteOffset(raw, delimiter: dialect.delimiter, quote: dialect.quote)
+        ?? 0
+      let (l, c) = RecordScanner.lineColumn(
+        raw, offset: open, startLine: recordLine, encoding: resolvedEncoding)
+      throw Diagnostic.error(
+        .unterminatedQuote,
+        "quoted field is not closed before the end of the file (the file may be incomplete)",
+        at: SourcePosition(file: context.file, line: l, column: c, record: records + 1))
+    }
+    if sink.pointee.overflow != .none { throw overflowError(upTo: rawEnd) }
+    if sink.pointee.ended {
+      try deliver(rawEnd: rawEnd, report: report, body)
+    }
+  }
+
+  // MARK: - Delivering
+
+  @inline(__always)
+  mutating func deliver(
+    rawEnd: Int, report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
+  ) throws {
+    records += 1
+    let s = sink.pointee
+    let record = CSVRecord(
+      number: records, line: recordLine,
+      isHeader: isFileStart && records == 1 && dialect.hasHeader,
+      count: s.fieldCount, encoding: resolvedEncoding,
+      fieldBytes: UnsafePointer(s.bytes), fieldEnds: UnsafePointer(s.ends),
+      raw: UnsafeRawBufferPointer(start: buf + recordStart, count: rawEnd - recordStart),
+      context: context)
+    if !pendingBlankLines.isEmpty || headerWidth == nil || headerWidth != s.fieldCount
+      || s.byteCount == 0
+    {
+      checkRecord(record, report: report)
+    }
+    try body(record)
+    sink.pointee.reset()
+  }
+
+  /// Ragged rows, blank rows, header labels: non-fatal diagnostics.
+  @inline(never)
+  mutating func checkRecord(_ record: borrowing CSVRecord, report: (Diagnostic) -> Void) {
+    for blank in pendingBlankLines {
+      emit(
+        .warning(
+          .blankRow, "empty line skipped",
+          at: SourcePosition(file: context.file, line: blank, column: 1)), report: report)
+    }
+    if blankLineCount > pendingBlankLines.count {
+      counts[.blankRow, default: 0] += blankLineCount - pendingBlankLines.count
+    }
+    pendingBlankLines.removeAll(keepingCapacity: true)
+    blankLineCount = 0
+    if record.isHeader {
+      headerWidth = record.count
+      var seen: [String: Int] = [:]
+      for i in 0..<record.count {
+        let label = record[i].decoded().trimmingSpaces().lowercased()
+        if label.isEmpty {
+          emit(
+            .warning(.blankHeader, "column \(i + 1) has no name", at: record.position(ofField: i)),
+            report: report)
+        } else if let first = seen[label] {
+          emit(
+            .warning(
+              .duplicateHeader,
+              "column \(i + 1) repeats the name of column \(first + 1) (\"\(record[i].decoded())\")",
+              at: record.position(ofField: i)), report: report)
+        } else {
+          seen[label] = i
+        }
+      }
+      return
+    }
+    guard let width = headerWidth else {
+      headerWidth = record.count
+      return
+    }
+    if record.byteCount == 0 {
+      emit(
+        .warning(.blankRow, "record has no values (all fields are empty)", at: record.position),
+        report: report)
+    }
+    if record.count < width {
+      emit(
+        .warning(
+          .missingCell,
+          "record has \(record.count) field\(record.count == 1 ? "" : "s"), expected \(width)",
+          at: record.position(ofField: record.count)), report: report)
+    } else if record.count > width {
+      emit(
+        .warning(
+          .extraCell,
+          "record has \(record.count) fields, expected \(width)",
+          at: record.position(ofField: width)), report: report)
+    }
+  }
+
+  mutating func emit(_ diagnostic: Diagnostic, report: (Diagnostic) -> Void) {
+    counts[diagnostic.code, default: 0] += 1
+    if reported < limits.maxDiagnostics {
+      reported += 1
+      report(diagnostic)
+    }
+  }
+
+  // MARK: - Reading and validating
+
+  /// Compacts the buffer (keeping the current line and the record in progress), reads the
+  /// next chunk and checks it for NUL bytes and encoding errors.
+  mutating func refill(report: (Diagnostic) -> Void) throws {
+    let keepFrom =
+      parser.pointee.pstate == Self.rowNotBegun ? min(lineStart, pos) : min(recordStart, lineStart)
+    if keepFrom > 0 {
+      let kept = end - keepFrom
+      if kept > 0 { (buf).update(from: buf + keepFrom, count: kept) }
+      end -= keepFrom
+      pos -= keepFrom
+      lineStart -= keepFrom
+      recordStart -= keepFrom
+      if badOffset < Int.max { badOffset -= keepFrom }
+      validator.shift(by: keepFrom)
+      bufBase += keepFrom
+    }
+    if cap - end < chunkSize {
+      let newCap = end + chunkSize + 4096
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCap)
+      grown.update(from: buf, count: end)
+      buf.deallocate()
+      buf = grown
+      cap = newCap
+    }
+    let want = min(chunkSize, regionEnd - fileOffset)
+    let n = want > 0 ? try source.read(into: buf + end, count: want, at: fileOffset) : 0
+    if n == 0 {
+      eof = true
+      return
+    }
+    let newStart = end
+    end += n
+    fileOffset += n
+    if fileOffset >= regionEnd { eof = true }
+    if isFileStart && bufBase == 0 && newStart == 0 {
+      try checkSignature(report: report)
+    }
+    check(from: max(newStart, pos))
+  }
+
+  /// NUL bytes (binary data) and invalid UTF-8 in buf[from..<end]: remembers the first.
+  mutating func check(from: Int) {
+    guard from < end else { return }
+    if let nul = memchr(buf + from, 0, end - from) {
+      let at = UnsafeMutableRawPointer(mutating: nul) - UnsafeMutableRawPointer(buf)
+      noteBad(
+        at: at, .binaryFile,
+        "the file contains a NUL byte: it is binary data (or UTF-16), not a CSV text file")
+    }
+    guard checksUTF8 else { return }
+    let piece = UnsafeRawBufferPointer(start: buf + from, count: end - from)
+    switch validator.validate(piece, base: from) {
+    case .valid:
+      if encoding == .auto && validator.sawMultiByte { encoding = .utf8 }
+    case .invalid(let at):
+      if encoding == .auto && !validator.sawMultiByte {
+        // Not UTF-8 at its first non-ASCII byte: a Windows-1252 export.
+        encoding = .windows1252
+        checksUTF8 = false
+      } else {
+        noteBad(at: at, .encodingError, invalidUTF8Message(at: at))
+      }
+    }
+  }
+
+  mutating func noteBad(at: Int, _ code: DiagnosticCode, _ message: String) {
+    if at < badOffset {
+      badOffset = at
+      badDiagnostic = (code, message)
+    }
+  }
+
+  func invalidUTF8Message(at: Int) -> String {
+    var hex: [String] = []
+    var i = at
+    while i < end && hex.count < 4 {
+      hex.append(String(buf[i], radix: 16, uppercase: true).leftPadded(to: 2))
+      i += 1
+      if i < end && buf[i] & 0xC0 != 0x80 { break }
+    }
+    let how =
+      encoding == .auto || encoding == .utf8 && dialect.encoding == .auto
+      ? "the file looked like UTF-8 so far" : "the dialect says UTF-8"
+    return
+      "invalid UTF-8 (bytes \(hex.joined(separator: " "))); \(how): if the export is Windows-1252 or ISO-8859-1, declare that encoding"
+  }
+
+  /// At the file's start: BOM, and signatures of files that are not CSV at all.
+  mutating func checkSignature(report: (Diagnostic) -> Void) throws {
+    let n = end
+    func starts(with sig: [UInt8]) -> Bool {
+      n >= sig.count && sig.indices.allSatisfy { buf[$0] == sig[$0] }
+    }
+    if starts(with: [0xEF, 0xBB, 0xBF]) {
+      hadBOM = true
+      pos = 3
+      lineStart = 3
+      if encoding == .windows1252 || encoding == .iso88591 {
+        emit(
+          .warning(
+            .encodingMismatch,
+            "the file starts with a UTF-8 byte-order mark but the dialect says \(encoding.rawValue); reading it as UTF-8",
+            at: SourcePosition(file: context.file, line: 1, column: 1)), report: report)
+      }
+      encoding = .utf8
+      checksUTF8 = true
+      return
+    }
+    let signatures: [([UInt8], String, DiagnosticCode)] = [
+      ([0xFF, 0xFE], "a UTF-16 text file (little-endian BOM); save it as UTF-8", .encodingError),
+      ([0xFE, 0xFF], "a UTF-16 text file (big-endian BOM); save it as UTF-8", .encodingError),
+      ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (an Excel .xlsx workbook?), not CSV", .binaryFile),
+      ([0xD0, 0xCF, 0x11, 0xE0], "an old Excel (.xls) or Office document, not CSV", .binaryFile),
+      ([0x25, 0x50, 0x44, 0x46, 0x2D], "a PDF document, not CSV", .binaryFile),
+      ([0x1F, 0x8B], "a gzip-compressed file; decompress it first", .binaryFile),
+    ]
+    for (sig, what, code) in signatures where starts(with: sig) {
+      throw Diagnostic.error(
+        code, "this is \(what)", at: SourcePosition(file: context.file, line: 1, column: 1))
+    }
+  }
+
+  // MARK: - Errors
+
+  func positionedError(_ code: DiagnosticCode, _ message: String, at offset: Int) -> Diagnostic {
+    let from = min(lineStart, offset)
+    let raw = UnsafeRawBufferPointer(start: buf + from, count: max(0, offset - from))
+    let column = TextDecoding.characterCount(raw, resolvedEncoding) + 1
+    let inRecord = parser.pointee.pstate != Self.rowNotBegun || sink.pointee.fieldCount > 0
+    return Diagnostic.error(
+      code, message,
+      at: SourcePosition(
+        file: context.file, line: line, column: column, record: inRecord ? records + 1 : nil))
+  }
+
+  func badByteError() -> Diagnostic {
+    let (code, message) = badDiagnostic ?? (.encodingError, "invalid byte")
+    return positionedError(code, message, at: badOffset)
+  }
+
+  /// libcsv (strict) stopped at a stray quote: report it, then let libcsv take that one byte
+  /// leniently (the quote stays in the field as text) and go on. Returns the next offset.
+  mutating func recoverFromQuoteError(at offset: Int, report: (Diagnostic) -> Void) throws -> Int {
+    guard csv_error(parser) == CSV_EPARSE, offset < end else { throw parseError(at: offset) }
+    var diagnostic = parseError(at: offset)
+    diagnostic.severity = .warning
+    emit(diagnostic, report: report)
+    parser.pointee.status = 0
+    csv_set_opts(parser, UInt8(CSV_STRICT_FINI))
+    let consumed = csv_parse(parser, buf + offset, 1, csvFieldCallback, csvRecordCallback, sink)
+    csv_set_opts(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
+    guard consumed == 1 else { throw parseError(at: offset) }
+    return offset + 1
+  }
+
+  func parseError(at offset: Int) -> Diagnostic {
+    let status = csv_error(parser)
+    if status == CSV_EPARSE {
+      let quote = Character(Unicode.Scalar(dialect.quote))
+      let message: String
+      if parser.pointee.pstate == Self.fieldMightHaveEnded {
+        message =
+          "text after the closing quote of a quoted field (the quote is kept as text); a quote inside a quoted field must be doubled (\(quote)\(quote))"
+      } else {
+        message =
+          "quote character inside an unquoted field (kept as text); quote the whole field and double the quote (\(quote)\(quote))"
+      }
+      return positionedError(.invalidQuote, message, at: offset)
+    }
+    let text = String(cString: csv_strerror(status))
+    return positionedError(.parseError, "CSV parser failed: \(text)", at: offset)
+  }
+
+  func overflowError(upTo rawEnd: Int) -> Diagnostic {
+    let s = sink.pointee
+    switch s.overflow {
+    case .recordTooWide:
+      return limitError(.recordTooWide, field: s.overflowField, upTo: rawEnd)
+    case .recordTooLarge:
+      return limitError(.recordTooLarge, field: s.overflowField, upTo: rawEnd)
+    case .fieldTooLarge, .none:
+      return limitError(.fieldTooLarge, field: s.overflowField, upTo: rawEnd)
+    }
+  }
+
+  func limitError(_ code: DiagnosticCode, field: Int, upTo rawEnd: Int) -> Diagnostic {
+    let raw = UnsafeRawBufferPointer(start: buf + recordStart, count: max(0, rawEnd - recordStart))
+    let offset = RecordScanner.fieldStartOffset(
+      raw, field: field, delimiter: dialect.delimiter, quote: dialect.quote)
+    let (l, c) = RecordScanner.lineColumn(
+      raw, offset: offset, startLine: recordLine, encoding: resolvedEncoding)
+    let message: String
+    switch code {
+    case .recordTooWide:
+      message = "record has more than \(limits.maxFields) fields (the limit)"
+    case .recordTooLarge:
+      message = "record is larger than \(byteText(limits.maxRecordBytes)) (the limit)"
+    default:
+      var text = "field \(field + 1) is larger than \(byteText(limits.maxFieldBytes)) (the limit)"
+      if let open = RecordScanner.openQuoteOffset(
+        raw, delimiter: dialect.delimiter, quote: dialect.quote)
+      {
+        let (ql, qc) = RecordScanner.lineColumn(
+          raw, offset: open, startLine: recordLine, encoding: resolvedEncoding)
+        text += "; is the quote opened at line \(ql), column \(qc) ever closed?"
+      }
+      message = text
+    }
+    return Diagnostic.error(
+      code, message,
+      at: SourcePosition(file: context.file, line: l, column: c, record: records + 1))
+  }
+}
+
+func byteText(_ n: Int) -> String {
+  if n >= 1 << 20 && n % (1 << 20) == 0 { return "\(n >> 20) MiB" }
+  if n >= 1 << 10 && n % (1 << 10) == 0 { return "\(n >> 10) KiB" }
+  return "\(n) bytes"
+}
+
+extension String {
+  func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
+
+  /// Without leading and trailing spaces and tabs.
+  func trimmingSpaces() -> String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+    return String(s)
+  }
+}
+
+extension CSVEngine {
+  /// True when the last byte read was a line break (the last line is complete).
+  var endsWithBreak: Bool { lineStart == end }
+}
