@@ -38,6 +38,9 @@ let package = Package(
     ),
     // Aberration and trend detection: pure computation, no I/O, no clock.
     .target(name: "Detection", dependencies: ["SafetyCore"]),
+    // Stage 6: what users read — localisation, HTML, SVG charts and maps, disclosure
+    // control, exports for Excel and GIS. Pure: renders values, does no I/O.
+    .target(name: "Reporting", dependencies: ["SafetyCore"]),
     // The thin command-line executable: one file per subcommand.
     .executableTarget(
       name: "SafetyMonitorCLI",
@@ -51,5 +54,6 @@ let package = Package(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
     .testTarget(name: "DetectionTests", dependencies: ["Detection"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
   ]
 )
