@@ -74,7 +74,7 @@ public struct FarringtonFlexible: Sendable {
     let s = settings
     let n = series.count
     let glm = ws.glm
-    ws.reserve(length: n, groups: s.noPeriods + 1)
+    ws.reserve(length: n, maxLevel: s.noPeriods)
     // 1. reference period
     do {
       try FarringtonBaseline.build(
@@ -87,59 +87,55 @@ public struct FarringtonFlexible: Sendable {
       case .tooManyPeriods: throw .notAvailable(.notIdentifiable)
       }
     }
-    // 2. model data (rows with an observation), groups = levels present
+    // 2. model data: rows with an observation, sorted by group (= level present) and time
     let factors = s.noPeriods != 1
-    for l in 0...s.noPeriods { ws.groupOfLevel[l] = -1 }
     let population = s.populationOffset ? series.population : nil
+    let obs = series.observed
+    let counts = ws.levelCounts
+    for l in 0...s.noPeriods { counts[l] = 0 }
+    @inline(__always) func usable(_ pos: Int) -> Bool {
+      if ws.levels[pos] == 0 || obs[pos].isNaN { return false }
+      if let population, population[pos].isNaN { return false }
+      return true
+    }
     var rows = 0
-    var maxResponse = -Double.infinity
-    do {
-      let obs = series.observed
-      for pos in 0..<n {
-        let level = Int(ws.levels[pos])
-        if level == 0 { continue }
-        let y = obs[pos]
-        if y.isNaN { continue }
-        var off = 0.0
-        if let population {
-          let p = population[pos]
-          if p.isNaN { continue }
-          off = RMath.log(p)
-        }
-        if ws.groupOfLevel[level] < 0 { ws.groupOfLevel[level] = 0 }  // mark present
-        glm.y[rows] = y
-        glm.t[rows] = Double(pos + 1 - k)
-        glm.group[rows] = Int32(level)  // remapped below
-        glm.offset[rows] = off
-        glm.prior[rows] = 1
-        if y > maxResponse { maxResponse = y }
-        rows += 1
-      }
+    for pos in 0..<n where usable(pos) {
+      counts[factors ? Int(ws.levels[pos]) : 1] += 1
+      rows += 1
     }
     guard rows > 0 else { throw .notAvailable(.insufficientHistory) }
+    // group index and first row per level (levels in increasing order)
     var groups = 0
-    if factors {
-      for l in 1...s.noPeriods where ws.groupOfLevel[l] >= 0 {
-        ws.groupOfLevel[l] = Int32(groups)
-        groups += 1
-      }
-      for i in 0..<rows { glm.group[i] = ws.groupOfLevel[Int(glm.group[i])] }
-      // R: "contrasts can be applied only to factors with 2 or more levels"
-      if groups < 2 { throw .notAvailable(.notIdentifiable) }
-    } else {
-      groups = 1
-      for i in 0..<rows { glm.group[i] = 0 }
+    glm.groupStart[0] = 0
+    for l in 1...s.noPeriods where counts[l] > 0 {
+      ws.groupOfLevel[l] = Int32(groups)
+      ws.cursor[l] = glm.groupStart[groups]
+      glm.groupStart[groups + 1] = glm.groupStart[groups] + counts[l]
+      groups += 1
+    }
+    // R: "contrasts can be applied only to factors with 2 or more levels"
+    if factors && groups < 2 { throw .notAvailable(.notIdentifiable) }
+    var maxResponse = -Double.infinity
+    for pos in 0..<n where usable(pos) {
+      let level = factors ? Int(ws.levels[pos]) : 1
+      let row = ws.cursor[level]
+      ws.cursor[level] = row + 1
+      let y = obs[pos]
+      glm.y[row] = y
+      glm.t[row] = Double(pos + 1 - k)
+      glm.group[row] = ws.groupOfLevel[level]
+      glm.offset[row] = population.map { RMath.log($0[pos]) } ?? 0
+      if y > maxResponse { maxResponse = y }
     }
     glm.n = rows
     glm.groups = groups
     glm.hasOffset = population != nil
-    glm.prepareResponse()
+    glm.prepareRows()
     let predictionGroup: Int
     if factors {
-      let g = ws.groupOfLevel[s.noPeriods]
       // R: "factor seasgroups has new level" when the current level has no data
-      guard g >= 0 else { throw .notAvailable(.notIdentifiable) }
-      predictionGroup = Int(g)
+      guard counts[s.noPeriods] > 0 else { throw .notAvailable(.notIdentifiable) }
+      predictionGroup = Int(ws.groupOfLevel[s.noPeriods])
     } else {
       predictionGroup = 0
     }
@@ -164,7 +160,11 @@ public struct FarringtonFlexible: Sendable {
       let pValue = StudentT.twoSidedPValue(tValue, df: Double(model.fit.dfResidual))
       // R: atLeastThreeYears && significant && noExtrapolation, with NA logic
       let atLeastThreeYears: Bool? = s.b >= 3
-      let significant: Bool? = pValue.isNaN ? nil : pValue < s.pThresholdTrend
+      // A slope that is exactly zero (a symmetric baseline) gives p = 1; R's QR arithmetic
+      // leaves such a slope at ~1e-17, so p < 1 and, at pThresholdTrend = 1, R keeps the
+      // trend. Reproduced: an exact zero counts as significant at pThresholdTrend >= 1.
+      let significant: Bool? =
+        pValue.isNaN ? nil : (pValue < s.pThresholdTrend || (tValue == 0 && s.pThresholdTrend >= 1))
       let noExtrapolation: Bool? = predResponse.isNaN ? nil : predResponse <= maxResponse
       guard let decision = rAnd(rAnd(atLeastThreeYears, significant), noExtrapolation) else {
         throw .notAvailable(.undefined)
@@ -298,11 +298,12 @@ public struct FarringtonFlexible: Sendable {
     // Anscombe residuals of the unweighted fit, weights omega (sum n), weighted refit
     let threshold = s.weightsThreshold
     var denominator = 0.0
+    GroupedPoissonGLM.muPowerMinusSixth(glm, fit, into: glm.omega)  // omega as scratch here
     for i in 0..<glm.n {
       var h = GroupedPoissonGLM.hat(glm, fit, i)
       if h > 1 - 10 * RMath.doubleEpsilon { h = 1 }  // as R's lm.influence
       let mu = glm.mu[i]
-      let a = 1.5 * (powTwoThirds(glm.y[i]) * RMath.pow(mu, -1.0 / 6.0) - mu.squareRoot())
+      let a = 1.5 * (powTwoThirds(glm.y[i]) * glm.omega[i] - mu.squareRoot())
       let r = a / (phi * (1 - h)).squareRoot()
       if r.isNaN { throw .notAvailable(.undefined) }  // R: NAs in subscripted assignment
       glm.scratch[i] = r
@@ -420,6 +421,8 @@ final class FarringtonWorkspace {
   private(set) var levels: UnsafeMutablePointer<Int8>
   private(set) var levelCapacity: Int
   private(set) var groupOfLevel: UnsafeMutablePointer<Int32>
+  private(set) var levelCounts: UnsafeMutablePointer<Int>
+  private(set) var cursor: UnsafeMutablePointer<Int>
   private var groupCapacity: Int
 
   init() {
@@ -427,24 +430,33 @@ final class FarringtonWorkspace {
     levels = .allocate(capacity: levelCapacity)
     groupCapacity = 16
     groupOfLevel = .allocate(capacity: groupCapacity)
+    levelCounts = .allocate(capacity: groupCapacity)
+    cursor = .allocate(capacity: groupCapacity)
   }
 
   deinit {
     levels.deallocate()
     groupOfLevel.deallocate()
+    levelCounts.deallocate()
+    cursor.deallocate()
   }
 
-  func reserve(length: Int, groups: Int) {
+  /// Room for a series of `length` time points and levels 0...`maxLevel`.
+  func reserve(length: Int, maxLevel: Int) {
     if length > levelCapacity {
       levels.deallocate()
       levelCapacity = Swift.max(length, levelCapacity * 2)
       levels = .allocate(capacity: levelCapacity)
     }
-    if groups + 1 > groupCapacity {
+    if maxLevel + 1 > groupCapacity {
       groupOfLevel.deallocate()
-      groupCapacity = groups + 1
+      levelCounts.deallocate()
+      cursor.deallocate()
+      groupCapacity = maxLevel + 1
       groupOfLevel = .allocate(capacity: groupCapacity)
+      levelCounts = .allocate(capacity: groupCapacity)
+      cursor = .allocate(capacity: groupCapacity)
     }
-    glm.reserve(rows: length, groups: groups + 1)
+    glm.reserve(rows: length, groups: maxLevel + 1)
   }
 }

@@ -10,14 +10,18 @@
 /// matrix of the *last iteration* (computed at the previous mu), which R uses for hat values,
 /// `summary.glm` and `predict.glm(se.fit = TRUE)`.
 ///
-/// X'WX is formed from per-group sums in O(n) and inverted in closed form (a diagonal block
-/// per group plus the slope's Schur complement), so a fit costs O(n) per iteration and
-/// allocates nothing: all buffers live in a `GLMWorkspace`.
+/// Speed: rows are sorted by group and time; X'WX is formed from per-group sums in O(n) and
+/// inverted in closed form (a diagonal block per group plus the slope's Schur complement).
+/// One pass per iteration updates the linear predictor, the deviance and the next
+/// iteration's sums together; along a group exp(eta) advances by the factors
+/// exp(slope * step) (one `exp` per group, not per row). Without a trend (and no offset) the
+/// fitted mean is constant within a group, so iterations cost O(groups). Nothing allocates:
+/// all buffers live in a `GLMWorkspace`.
 struct GroupedPoissonGLM {
   static let epsilon = 1e-8
   static let maxIterations = 25
 
-  /// Summary of one fit; per-observation results are in the workspace.
+  /// Summary of one fit; per-row results are in the workspace.
   struct Fit {
     var converged: Bool
     var hasTrend: Bool
@@ -26,191 +30,259 @@ struct GroupedPoissonGLM {
     var slope: Double
     /// Schur complement of the slope in X'WX of the last iteration (1 / var(slope)).
     var schur: Double
-    /// Residual degrees of freedom n - rank.
+    /// Residual degrees of freedom n - rank (rows with zero prior weight not counted).
     var dfResidual: Int
-    /// False when X'WX is singular (R would alias a coefficient).
+    /// False when X'WX is singular or the coefficients are not finite.
     var fullRank: Bool
   }
 }
 
-/// Buffers for one thread's fits (reused across series and time points).
+/// Buffers for one thread's fits (reused across series and time points). Rows must be
+/// loaded sorted by group, and by time within a group (`groupStart` marks the segments).
 final class GLMWorkspace {
-  private(set) var capacity: Int
-  private(set) var groupCapacity: Int
-  // per observation
-  var y: UnsafeMutablePointer<Double>
-  var yLogY: UnsafeMutablePointer<Double>  // y * log(y), 0 for y = 0
-  var logY: UnsafeMutablePointer<Double>
-  var t: UnsafeMutablePointer<Double>  // time, centred at the prediction point
-  var group: UnsafeMutablePointer<Int32>
-  var prior: UnsafeMutablePointer<Double>
-  var offset: UnsafeMutablePointer<Double>
-  var eta: UnsafeMutablePointer<Double>
-  var mu: UnsafeMutablePointer<Double>
-  var lastW: UnsafeMutablePointer<Double>  // working weights of the last iteration
-  var omega: UnsafeMutablePointer<Double>
-  var scratch: UnsafeMutablePointer<Double>
+  private(set) var capacity = 0
+  private(set) var groupCapacity = 0
+  // per row
+  var y = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var yLogY = UnsafeMutablePointer<Double>.allocate(capacity: 1)  // y log y, 0 for y = 0
+  var t = UnsafeMutablePointer<Double>.allocate(capacity: 1)  // time, centred at prediction
+  var group = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+  /// Time step from the previous row of the same group (0 for a group's first row).
+  var delta = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+  var prior = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var offset = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var eta = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var mu = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var muPrevious = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var lastW = UnsafeMutablePointer<Double>.allocate(capacity: 1)  // working weights, last iter
+  var omega = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var scratch = UnsafeMutablePointer<Double>.allocate(capacity: 1)
   // per group
-  var s0: UnsafeMutablePointer<Double>
-  var s1: UnsafeMutablePointer<Double>
-  var sz: UnsafeMutablePointer<Double>
-  var beta: UnsafeMutablePointer<Double>
-  var betaOld: UnsafeMutablePointer<Double>
-  var lastS0: UnsafeMutablePointer<Double>
-  var lastS1: UnsafeMutablePointer<Double>
+  var groupStart = UnsafeMutablePointer<Int>.allocate(capacity: 2)  // groups + 1 entries
+  var s0 = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var s1 = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var sz = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var beta = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var lastS0 = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var lastS1 = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var sumP = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var sumPY = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var sumPYLogY = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var sumPYT = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var weightBeta = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var positiveTimeLow = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var positiveTimeHigh = UnsafeMutablePointer<Double>.allocate(capacity: 1)
 
-  /// Rows in use and groups in use.
+  /// Rows and groups in use.
   var n = 0
   var groups = 0
   var hasOffset = false
 
   init(capacity: Int = 512, groupCapacity: Int = 16) {
-    self.capacity = 0
-    self.groupCapacity = 0
-    y = .allocate(capacity: 1)
-    yLogY = .allocate(capacity: 1)
-    logY = .allocate(capacity: 1)
-    t = .allocate(capacity: 1)
-    group = .allocate(capacity: 1)
-    prior = .allocate(capacity: 1)
-    offset = .allocate(capacity: 1)
-    eta = .allocate(capacity: 1)
-    mu = .allocate(capacity: 1)
-    lastW = .allocate(capacity: 1)
-    omega = .allocate(capacity: 1)
-    scratch = .allocate(capacity: 1)
-    s0 = .allocate(capacity: 1)
-    s1 = .allocate(capacity: 1)
-    sz = .allocate(capacity: 1)
-    beta = .allocate(capacity: 1)
-    betaOld = .allocate(capacity: 1)
-    lastS0 = .allocate(capacity: 1)
-    lastS1 = .allocate(capacity: 1)
     reserve(rows: capacity, groups: groupCapacity)
   }
 
-  deinit { freeAll() }
-
-  private func freeAll() {
-    for p in [y, yLogY, logY, t, prior, offset, eta, mu, lastW, omega, scratch] { p.deallocate() }
+  deinit {
+    for p in rowBuffers { p.deallocate() }
     group.deallocate()
-    for p in [s0, s1, sz, beta, betaOld, lastS0, lastS1] { p.deallocate() }
+    delta.deallocate()
+    for p in groupBuffers { p.deallocate() }
+    groupStart.deallocate()
+    stepFactor.deallocate()
   }
 
-  /// Makes room for `rows` observations and `groups` groups.
+  private var rowBuffers: [UnsafeMutablePointer<Double>] {
+    [y, yLogY, t, prior, offset, eta, mu, muPrevious, lastW, omega, scratch]
+  }
+  private var groupBuffers: [UnsafeMutablePointer<Double>] {
+    [
+      s0, s1, sz, beta, lastS0, lastS1, sumP, sumPY, sumPYLogY, sumPYT, weightBeta, positiveTimeLow,
+      positiveTimeHigh,
+    ]
+  }
+
+  /// Makes room for `rows` rows and `groups` groups (contents are not kept).
   func reserve(rows: Int, groups: Int) {
     if rows > capacity {
-      for p in [y, yLogY, logY, t, prior, offset, eta, mu, lastW, omega, scratch] { p.deallocate() }
+      for p in rowBuffers { p.deallocate() }
       group.deallocate()
+      delta.deallocate()
       let c = Swift.max(rows, capacity * 2)
       y = .allocate(capacity: c)
       yLogY = .allocate(capacity: c)
-      logY = .allocate(capacity: c)
       t = .allocate(capacity: c)
       group = .allocate(capacity: c)
+      delta = .allocate(capacity: c)
+      stepCapacity = 0
       prior = .allocate(capacity: c)
       offset = .allocate(capacity: c)
       eta = .allocate(capacity: c)
       mu = .allocate(capacity: c)
+      muPrevious = .allocate(capacity: c)
       lastW = .allocate(capacity: c)
       omega = .allocate(capacity: c)
       scratch = .allocate(capacity: c)
       capacity = c
     }
     if groups > groupCapacity {
-      for p in [s0, s1, sz, beta, betaOld, lastS0, lastS1] { p.deallocate() }
+      for p in groupBuffers { p.deallocate() }
+      groupStart.deallocate()
       let g = Swift.max(groups, groupCapacity * 2)
       s0 = .allocate(capacity: g)
       s1 = .allocate(capacity: g)
       sz = .allocate(capacity: g)
       beta = .allocate(capacity: g)
-      betaOld = .allocate(capacity: g)
       lastS0 = .allocate(capacity: g)
       lastS1 = .allocate(capacity: g)
+      sumP = .allocate(capacity: g)
+      sumPY = .allocate(capacity: g)
+      sumPYLogY = .allocate(capacity: g)
+      sumPYT = .allocate(capacity: g)
+      weightBeta = .allocate(capacity: g)
+      positiveTimeLow = .allocate(capacity: g)
+      positiveTimeHigh = .allocate(capacity: g)
+      groupStart = .allocate(capacity: g + 1)
       groupCapacity = g
     }
   }
 
-  /// Precomputes y log y once the response is loaded.
-  func prepareResponse() {
-    for i in 0..<n {
-      let yi = y[i]
-      if yi > 0 {
-        let l = RMath.log(yi)
-        logY[i] = l
-        yLogY[i] = yi * l
-      } else {
-        logY[i] = 0
-        yLogY[i] = 0
+  /// exp(slope * d) for the steps d between consecutive rows of a group (indexed by d).
+  var stepFactor = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  private(set) var stepCapacity = 0
+  /// The distinct steps occurring (so only those factors are computed).
+  var steps: [Int] = []
+
+  /// Derives y log y and the time steps once the rows are loaded.
+  func prepareRows() {
+    steps.removeAll(keepingCapacity: true)
+    var maxStep = 0
+    for g in 0..<groups {
+      var previous = 0.0
+      for i in groupStart[g]..<groupStart[g + 1] {
+        let yi = y[i]
+        yLogY[i] = yi > 0 ? yi * RMath.log(yi) : 0
+        if i == groupStart[g] {
+          delta[i] = 0
+        } else {
+          let d = Int(t[i] - previous)
+          delta[i] = Int32(d)
+          if d > maxStep { maxStep = d }
+          if !steps.contains(d) { steps.append(d) }
+        }
+        previous = t[i]
       }
     }
+    if maxStep + 1 > stepCapacity {
+      stepFactor.deallocate()
+      stepCapacity = Swift.max(maxStep + 1, 64)
+      stepFactor = .allocate(capacity: stepCapacity)
+    }
+  }
+
+  /// Sets the step factors to exp(c * d).
+  @inline(__always)
+  func setSteps(_ c: Double) {
+    for d in steps { stepFactor[d] = RMath.exp(c * Double(d)) }
   }
 }
 
+/// Values of the IRLS start for small integer counts: log(y + 0.1), mu = exp of it and the
+/// deviance term, exactly as the general formula gives them (computed once).
+private let startTableSize = 4096
+private let startLogTable: [Double] = (0..<startTableSize).map { RMath.log(Double($0) + 0.1) }
+private let startMuTable: [Double] = startLogTable.map {
+  Swift.max(RMath.exp($0), RMath.doubleEpsilon)
+}
+private let startDevianceTable: [Double] = (0..<startTableSize).map { i in
+  let y = Double(i)
+  let m = startMuTable[i]
+  return y > 0 ? y * RMath.log(y / m) - (y - m) : m
+}
+
 extension GroupedPoissonGLM {
-  /// Deviance of the current mu: sum 2 prior (y log(y/mu) - (y - mu)), 2 prior mu for y = 0.
+  private static let logEpsilon = RMath.log(RMath.doubleEpsilon)
+
+  /// eta = log(y + 0.1), mu = linkinv(eta) and the deviance term at the start.
   @inline(__always)
-  static func deviance(_ ws: GLMWorkspace) -> Double {
-    var dev = 0.0
-    for i in 0..<ws.n {
-      let yi = ws.y[i]
-      let m = ws.mu[i]
-      if yi > 0 {
-        dev += ws.prior[i] * (yi * (ws.logY[i] - RMath.log(m)) - (yi - m))
-      } else {
-        dev += ws.prior[i] * m
-      }
+  private static func start(_ y: Double) -> (eta: Double, mu: Double, deviance: Double) {
+    if y >= 0 && y < Double(startTableSize) && y == y.rounded(.down) {
+      let i = Int(y)
+      return (startLogTable[i], startMuTable[i], startDevianceTable[i])
     }
-    return 2 * dev
+    let e = RMath.log(y + 0.1)
+    let m = Swift.max(RMath.exp(e), RMath.doubleEpsilon)
+    return (e, m, y > 0 ? y * RMath.log(y / m) - (y - m) : m)
+  }
+
+  /// How a fit's passes are computed (all give R's iterates; they differ in cost).
+  private enum Mode {
+    /// No trend, no offset: mu constant within a group, O(groups) per iteration.
+    case groupwise
+    /// Trend, no offset: per row only mu (exp advanced along runs of weeks) and the
+    /// weight sums; the response enters through per-group constants.
+    case trend
+    /// With an offset: the general row-wise pass.
+    case rowwise
   }
 
   /// Fits the model with the prior weights in `ws.prior` (and offsets if `ws.hasOffset`).
-  /// On return `ws.eta`, `ws.mu` hold the final fit, `ws.lastW`, `ws.lastS0`, `ws.lastS1`
-  /// the last iteration's weights and sums, `ws.beta` the group intercepts.
+  /// On return `ws.mu`, `ws.eta` hold the final fit, `ws.muPrevious`, `ws.lastW`,
+  /// `ws.lastS0`, `ws.lastS1` the last iteration's means, weights and sums, `ws.beta` the
+  /// group intercepts.
   static func fit(_ ws: GLMWorkspace, trend: Bool) -> Fit {
     let n = ws.n
     let groups = ws.groups
-    let eps = RMath.doubleEpsilon
-    if allZeroFastPath(ws, trend: trend) { return zeroFit(ws, trend: trend) }
-    // start: eta = log(y + 0.1), mu = linkinv(eta)
-    for i in 0..<n {
-      let e = RMath.log(ws.y[i] + 0.1)
-      ws.eta[i] = e
-      ws.mu[i] = Swift.max(RMath.exp(e), eps)
+    var zeroPrior = 0
+    for i in 0..<n where ws.prior[i] == 0 { zeroPrior += 1 }
+    let df = n - zeroPrior - groups - (trend ? 1 : 0)
+    if !ws.hasOffset && allZero(ws) { return zeroFit(ws, trend: trend, df: df) }
+    let mode: Mode = ws.hasOffset ? .rowwise : (trend ? .trend : .groupwise)
+    prepareGroupSums(ws)
+
+    // start values (stored as the "previous" mu), deviance and the first sums
+    var devOld = 0.0
+    var s2 = 0.0
+    var stz = 0.0
+    for g in 0..<groups {
+      var a0 = 0.0
+      var a1 = 0.0
+      var az = 0.0
+      for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
+        let yi = ws.y[i]
+        let (e, m, d) = start(yi)
+        ws.muPrevious[i] = m
+        let p = ws.prior[i]
+        devOld += p * d
+        let w = p * m
+        let wz = w * (ws.hasOffset ? e - ws.offset[i] : e) + p * (yi - m)
+        let ti = ws.t[i]
+        a0 += w
+        az += wz
+        if trend {
+          a1 += w * ti
+          s2 += w * ti * ti
+          stz += wz * ti
+        }
+      }
+      ws.s0[g] = a0
+      ws.s1[g] = a1
+      ws.sz[g] = az
     }
-    var devOld = deviance(ws)
+    devOld *= 2
+
     var slope = 0.0
-    var slopeOld = 0.0
+    var weightSlope = 0.0  // the coefficients behind the current weights
     var haveOld = false
     var schur = 0.0
     var converged = false
-    var fullRank = true
     var iterations = 0
     for iter in 1...maxIterations {
       iterations = iter
-      for g in 0..<groups {
-        ws.s0[g] = 0
-        ws.s1[g] = 0
-        ws.sz[g] = 0
+      if iter > 1 {
+        for g in 0..<groups { ws.weightBeta[g] = ws.beta[g] }
+        weightSlope = slope
       }
-      var s2 = 0.0
-      var stz = 0.0
-      for i in 0..<n {
-        let m = ws.mu[i]
-        let w = ws.prior[i] * m
-        let z = (ws.eta[i] - (ws.hasOffset ? ws.offset[i] : 0)) + (ws.y[i] - m) / m
-        ws.lastW[i] = w
-        let g = Int(ws.group[i])
-        let ti = ws.t[i]
-        ws.s0[g] += w
-        ws.sz[g] += w * z
-        if trend {
-          let wt = w * ti
-          ws.s1[g] += wt
-          s2 += wt * ti
-          stz += wt * z
-        }
-      }
+      // solve X'WX beta = X'Wz from the sums
       if trend {
         var denom = s2
         var num = stz
@@ -220,86 +292,308 @@ extension GroupedPoissonGLM {
           num -= ws.s1[g] * ws.sz[g] * inv
         }
         schur = denom
-        if !(denom > 1e-22 * s2) { fullRank = false }
         slope = num / denom
         for g in 0..<groups { ws.beta[g] = (ws.sz[g] - ws.s1[g] * slope) / ws.s0[g] }
+        if !(denom > 1e-22 * s2) || !slope.isFinite {
+          return Fit(
+            converged: false, hasTrend: true, iterations: iter, slope: slope, schur: schur,
+            dfResidual: df, fullRank: false)
+        }
       } else {
         for g in 0..<groups { ws.beta[g] = ws.sz[g] / ws.s0[g] }
       }
       for g in 0..<groups {
+        guard ws.beta[g].isFinite else {
+          return Fit(
+            converged: false, hasTrend: trend, iterations: iter, slope: slope, schur: schur,
+            dfResidual: df, fullRank: false)
+        }
         ws.lastS0[g] = ws.s0[g]
         ws.lastS1[g] = ws.s1[g]
       }
-      if !fullRank || !slope.isFinite || !(0..<groups).allSatisfy({ ws.beta[$0].isFinite }) {
-        // R: "non-finite coefficients" or an aliased slope; the fit is unusable.
-        return Fit(
-          converged: false, hasTrend: trend, iterations: iter, slope: slope, schur: schur,
-          dfResidual: n - groups - (trend ? 1 : 0), fullRank: false)
-      }
-      updateLinearPredictor(ws, slope: trend ? slope : 0)
-      var dev = deviance(ws)
-      if !dev.isFinite || !muValid(ws) {
+      var (dev, next2, nextTZ) = pass(ws, mode: mode, slope: slope)
+      if !dev.isFinite {
         // step halving towards the previous coefficients (R: "step size truncated")
         guard haveOld else {
           return Fit(
             converged: false, hasTrend: trend, iterations: iter, slope: slope, schur: schur,
-            dfResidual: n - groups - (trend ? 1 : 0), fullRank: true)
+            dfResidual: df, fullRank: true)
         }
         var tries = 1
-        while !dev.isFinite || !muValid(ws) {
+        while !dev.isFinite {
           if tries > maxIterations {
             return Fit(
               converged: false, hasTrend: trend, iterations: iter, slope: slope, schur: schur,
-              dfResidual: n - groups - (trend ? 1 : 0), fullRank: true)
+              dfResidual: df, fullRank: true)
           }
           tries += 1
-          for g in 0..<groups { ws.beta[g] = (ws.beta[g] + ws.betaOld[g]) / 2 }
-          slope = (slope + slopeOld) / 2
-          updateLinearPredictor(ws, slope: trend ? slope : 0)
-          dev = deviance(ws)
+          for g in 0..<groups { ws.beta[g] = (ws.beta[g] + ws.weightBeta[g]) / 2 }
+          slope = (slope + weightSlope) / 2
+          (dev, next2, nextTZ) = pass(ws, mode: mode, slope: slope)
         }
       }
+      s2 = next2
+      stz = nextTZ
       if Swift.abs(dev - devOld) / (Swift.abs(dev) + 0.1) < epsilon {
         converged = true
         break
       }
       devOld = dev
-      for g in 0..<groups { ws.betaOld[g] = ws.beta[g] }
-      slopeOld = slope
       haveOld = true
     }
+    // final and previous means per row, the last working weights
+    store(ws, mode: mode, beta: ws.beta, slope: trend ? slope : 0, into: ws.mu, eta: ws.eta)
+    if iterations > 1 {
+      store(ws, mode: mode, beta: ws.weightBeta, slope: weightSlope, into: ws.muPrevious, eta: nil)
+    }
+    for i in 0..<n { ws.lastW[i] = ws.prior[i] * ws.muPrevious[i] }
     return Fit(
       converged: converged, hasTrend: trend, iterations: iterations, slope: trend ? slope : 0,
-      schur: schur, dfResidual: n - groups - (trend ? 1 : 0), fullRank: fullRank)
+      schur: schur, dfResidual: df, fullRank: true)
   }
 
-  @inline(__always)
-  private static func updateLinearPredictor(_ ws: GLMWorkspace, slope: Double) {
-    let eps = RMath.doubleEpsilon
-    for i in 0..<ws.n {
-      var e = ws.beta[Int(ws.group[i])] + slope * ws.t[i]
-      if ws.hasOffset { e += ws.offset[i] }
-      ws.eta[i] = e
-      ws.mu[i] = Swift.max(RMath.exp(e), eps)
+  /// Per-group sums of the prior-weighted response that do not change within a fit.
+  private static func prepareGroupSums(_ ws: GLMWorkspace) {
+    for g in 0..<ws.groups {
+      var p = 0.0
+      var py = 0.0
+      var pyt = 0.0
+      var pyl = 0.0
+      var tLow = Double.infinity
+      var tHigh = -Double.infinity
+      for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
+        let w = ws.prior[i]
+        let yi = ws.y[i]
+        p += w
+        py += w * yi
+        pyt += w * yi * ws.t[i]
+        pyl += w * ws.yLogY[i]
+        if yi > 0 {
+          tLow = Swift.min(tLow, ws.t[i])
+          tHigh = Swift.max(tHigh, ws.t[i])
+        }
+      }
+      ws.sumP[g] = p
+      ws.sumPY[g] = py
+      ws.sumPYT[g] = pyt
+      ws.sumPYLogY[g] = pyl
+      ws.positiveTimeLow[g] = tLow
+      ws.positiveTimeHigh[g] = tHigh
     }
   }
 
   @inline(__always)
-  private static func muValid(_ ws: GLMWorkspace) -> Bool {
-    for i in 0..<ws.n where !(ws.mu[i].isFinite && ws.mu[i] > 0) { return false }
-    return true
+  private static func pass(_ ws: GLMWorkspace, mode: Mode, slope: Double)
+    -> (dev: Double, s2: Double, stz: Double)
+  {
+    switch mode {
+    case .groupwise: return groupwisePass(ws)
+    case .trend: return trendPass(ws, slope: slope)
+    case .rowwise: return rowPass(ws, slope: slope)
+    }
   }
 
-  /// All responses zero and no offset: every IRLS step lowers the (common) linear
-  /// predictor by exactly 1 (z = eta - 1 lies in the column space), so the iterations
-  /// have a closed form. Same convergence decision and final state as the general loop.
-  private static func allZeroFastPath(_ ws: GLMWorkspace, trend: Bool) -> Bool {
-    if ws.hasOffset { return false }
+  /// Writes mu = linkinv(eta) (and eta) per row for the coefficients, computed exactly as
+  /// the passes compute them.
+  private static func store(
+    _ ws: GLMWorkspace, mode: Mode, beta: UnsafeMutablePointer<Double>, slope: Double,
+    into mu: UnsafeMutablePointer<Double>, eta: UnsafeMutablePointer<Double>?
+  ) {
+    let eps = RMath.doubleEpsilon
+    if mode == .rowwise {
+      for g in 0..<ws.groups {
+        for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
+          let etaI = beta[g] + slope * ws.t[i] + ws.offset[i]
+          mu[i] = Swift.max(RMath.exp(etaI), eps)
+          eta?[i] = etaI
+        }
+      }
+      return
+    }
+    exponentials(ws, beta: beta, slope: slope, scale: 1, into: mu)
+    for i in 0..<ws.n { mu[i] = Swift.max(mu[i], eps) }
+    if let eta {
+      for g in 0..<ws.groups {
+        for i in ws.groupStart[g]..<ws.groupStart[g + 1] { eta[i] = beta[g] + slope * ws.t[i] }
+      }
+    }
+  }
+
+  /// out[i] = exp(scale * (beta[g] + slope * t[i])) with one `exp` per group: along a group
+  /// the value advances by the step factors exp(scale * slope * d).
+  @inline(__always)
+  static func exponentials(
+    _ ws: GLMWorkspace, beta: UnsafeMutablePointer<Double>, slope: Double, scale: Double,
+    into out: UnsafeMutablePointer<Double>
+  ) {
+    ws.setSteps(scale * slope)
+    let tP = ws.t
+    let deltaP = ws.delta
+    let factor = ws.stepFactor
+    for g in 0..<ws.groups {
+      let first = ws.groupStart[g]
+      let end = ws.groupStart[g + 1]
+      var e = RMath.exp(scale * (beta[g] + slope * tP[first]))
+      out[first] = e
+      var i = first + 1
+      while i < end {
+        e *= factor[Int(deltaP[i])]
+        out[i] = e
+        i += 1
+      }
+    }
+  }
+
+  /// mu^(-1/6) per row of the final fit (for Anscombe residuals).
+  static func muPowerMinusSixth(
+    _ ws: GLMWorkspace, _ fit: Fit, into out: UnsafeMutablePointer<Double>
+  ) {
+    let eps = RMath.doubleEpsilon
+    if ws.hasOffset {
+      for i in 0..<ws.n { out[i] = RMath.pow(ws.mu[i], -1.0 / 6.0) }
+      return
+    }
+    exponentials(ws, beta: ws.beta, slope: fit.slope, scale: -1.0 / 6.0, into: out)
+    for i in 0..<ws.n where !(ws.mu[i] > eps) { out[i] = RMath.pow(ws.mu[i], -1.0 / 6.0) }
+  }
+
+  /// The pass with a trend and no offset: per row only mu and the weight sums; the terms
+  /// with the response come from `prepareGroupSums`. S0, S1 per group and S2, Stz for the
+  /// next iteration, and the deviance of the current coefficients.
+  @inline(__always)
+  private static func trendPass(_ ws: GLMWorkspace, slope: Double)
+    -> (dev: Double, s2: Double, stz: Double)
+  {
+    let tP = ws.t
+    let priorP = ws.prior
+    let deltaP = ws.delta
+    let groupStartP = ws.groupStart
+    let eps = RMath.doubleEpsilon
+    ws.setSteps(slope)
+    let factor = ws.stepFactor
+    var dev = 0.0
+    var s2 = 0.0
+    var stz = 0.0
+    var clamped = false
+    for g in 0..<ws.groups {
+      let b = ws.beta[g]
+      let end = groupStartP[g + 1]
+      var i = groupStartP[g]
+      var e = RMath.exp(b + slope * tP[i])
+      var w = priorP[i] * Swift.max(e, eps)
+      var a0 = w
+      var a1 = w * tP[i]
+      var a2 = a1 * tP[i]
+      i += 1
+      while i < end {
+        let ti = tP[i]
+        e *= factor[Int(deltaP[i])]
+        w = priorP[i] * Swift.max(e, eps)
+        let wt = w * ti
+        a0 += w
+        a1 += wt
+        a2 += wt * ti
+        i += 1
+      }
+      ws.s0[g] = a0
+      ws.s1[g] = a1
+      let py = ws.sumPY[g]
+      let pyt = ws.sumPYT[g]
+      ws.sz[g] = b * a0 + slope * a1 + py - a0
+      stz += b * a1 + slope * a2 + pyt - a1
+      s2 += a2
+      dev += ws.sumPYLogY[g] - (b * py + slope * pyt) - py + a0
+      // log(mu) = eta unless mu was clamped at DBL_EPSILON where y > 0
+      if py > 0
+        && Swift.min(b + slope * ws.positiveTimeLow[g], b + slope * ws.positiveTimeHigh[g])
+          < logEpsilon
+      {
+        clamped = true
+      }
+    }
+    if clamped { dev = exactTrendDeviance(ws, slope: slope) / 2 }
+    return (2 * dev, s2, stz)
+  }
+
+  /// The deviance row by row with log(mu) = log(max(exp(eta), eps)) (rarely needed).
+  private static func exactTrendDeviance(_ ws: GLMWorkspace, slope: Double) -> Double {
+    let eps = RMath.doubleEpsilon
+    exponentials(ws, beta: ws.beta, slope: slope, scale: 1, into: ws.scratch)
+    var dev = 0.0
+    for i in 0..<ws.n {
+      let m = Swift.max(ws.scratch[i], eps)
+      let yi = ws.y[i]
+      dev += ws.prior[i] * (yi > 0 ? yi * RMath.log(yi / m) - (yi - m) : m)
+    }
+    return 2 * dev
+  }
+
+  /// The general pass (with an offset): eta, mu and deviance per row, and the sums for the
+  /// next iteration.
+  @inline(__always)
+  private static func rowPass(_ ws: GLMWorkspace, slope: Double)
+    -> (dev: Double, s2: Double, stz: Double)
+  {
+    let eps = RMath.doubleEpsilon
+    var dev = 0.0
+    var s2 = 0.0
+    var stz = 0.0
+    for g in 0..<ws.groups {
+      let b = ws.beta[g]
+      var a0 = 0.0
+      var a1 = 0.0
+      var az = 0.0
+      for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
+        let ti = ws.t[i]
+        let linear = b + slope * ti
+        let etaI = linear + ws.offset[i]
+        let m = Swift.max(RMath.exp(etaI), eps)
+        let p = ws.prior[i]
+        let yi = ws.y[i]
+        dev += p * (yi > 0 ? yi * RMath.log(yi / m) - (yi - m) : m)
+        let w = p * m
+        let wz = w * linear + p * (yi - m)
+        a0 += w
+        az += wz
+        let wt = w * ti
+        a1 += wt
+        s2 += wt * ti
+        stz += wz * ti
+      }
+      ws.s0[g] = a0
+      ws.s1[g] = a1
+      ws.sz[g] = az
+    }
+    return (2 * dev, s2, stz)
+  }
+
+  /// The pass without trend and offset: mu is constant within a group.
+  @inline(__always)
+  private static func groupwisePass(_ ws: GLMWorkspace) -> (dev: Double, s2: Double, stz: Double) {
+    let eps = RMath.doubleEpsilon
+    var dev = 0.0
+    for g in 0..<ws.groups {
+      let b = ws.beta[g]
+      let m = Swift.max(RMath.exp(b), eps)
+      let p = ws.sumP[g]
+      let py = ws.sumPY[g]
+      dev += ws.sumPYLogY[g] - Swift.max(b, logEpsilon) * py - py + m * p
+      ws.s0[g] = m * p
+      ws.s1[g] = 0
+      ws.sz[g] = m * p * b + py - m * p
+    }
+    return (2 * dev, 0, 0)
+  }
+
+  private static func allZero(_ ws: GLMWorkspace) -> Bool {
     for i in 0..<ws.n where ws.y[i] != 0 { return false }
     return ws.n > 0
   }
 
-  private static func zeroFit(_ ws: GLMWorkspace, trend: Bool) -> Fit {
+  /// All responses zero and no offset: every IRLS step lowers the (common) linear
+  /// predictor by exactly 1 (z = eta - 1 lies in the column space), so the iterations have
+  /// a closed form with the same convergence decision and final state as the general loop.
+  private static func zeroFit(_ ws: GLMWorkspace, trend: Bool, df: Int) -> Fit {
     let n = ws.n
     let eps = RMath.doubleEpsilon
     var priorSum = 0.0
@@ -322,35 +616,37 @@ extension GroupedPoissonGLM {
       }
       devOld = dev
     }
+    var s2 = 0.0
     for g in 0..<ws.groups {
       ws.beta[g] = eta
-      ws.lastS0[g] = 0
-      ws.lastS1[g] = 0
-    }
-    for i in 0..<n {
-      ws.eta[i] = eta
-      ws.mu[i] = mu
-      let w = ws.prior[i] * lastMu
-      ws.lastW[i] = w
-      let g = Int(ws.group[i])
-      ws.lastS0[g] += w
-      ws.lastS1[g] += w * ws.t[i]
+      var a0 = 0.0
+      var a1 = 0.0
+      for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
+        ws.eta[i] = eta
+        ws.mu[i] = mu
+        ws.muPrevious[i] = lastMu
+        let w = ws.prior[i] * lastMu
+        ws.lastW[i] = w
+        a0 += w
+        a1 += w * ws.t[i]
+        s2 += w * ws.t[i] * ws.t[i]
+      }
+      ws.lastS0[g] = a0
+      ws.lastS1[g] = a1
     }
     var schur = 0.0
     var fullRank = true
     if trend {
-      var s2 = 0.0
-      for i in 0..<n { s2 += ws.lastW[i] * ws.t[i] * ws.t[i] }
       schur = s2
       for g in 0..<ws.groups { schur -= ws.lastS1[g] * ws.lastS1[g] / ws.lastS0[g] }
       fullRank = schur > 1e-22 * s2
     }
     return Fit(
       converged: converged, hasTrend: trend, iterations: iterations, slope: 0, schur: schur,
-      dfResidual: n - ws.groups - (trend ? 1 : 0), fullRank: fullRank)
+      dfResidual: df, fullRank: fullRank)
   }
 
-  /// Hat value of observation i under the last iteration's weights.
+  /// Hat value of row i under the last iteration's weights.
   @inline(__always)
   static func hat(_ ws: GLMWorkspace, _ fit: Fit, _ i: Int) -> Double {
     let g = Int(ws.group[i])

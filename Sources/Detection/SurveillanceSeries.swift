@@ -94,6 +94,23 @@ public struct SurveillanceSeries: Sendable, Hashable {
     self.population = population?.flatMap { $0 }
   }
 
+  /// - Parameters:
+  ///   - observed: unit-major storage, `observed[u * length + (t - 1)]` (NaN = missing).
+  ///   - population: the same layout, optional.
+  public init(
+    units: [String], length: Int, observed: [Double], population: [Double]? = nil,
+    frequency: Int = 52, startPeriod: Int = 1
+  ) {
+    precondition(observed.count == units.count * length, "units x length observations")
+    precondition(population == nil || population?.count == observed.count)
+    self.units = units
+    self.length = length
+    self.frequency = frequency
+    self.startPeriod = startPeriod
+    self.observed = observed
+    self.population = population
+  }
+
   /// The series of one unit.
   public subscript(unit u: Int) -> CountSeries {
     let range = (u * length)..<((u + 1) * length)
