@@ -2,7 +2,8 @@
 # Times R `surveillance` farringtonFlexible (improved method, the benchmark's settings) on a
 # sample of series, for the per-series speed ratio in BENCHMARKS.md.
 # Usage: Rscript r-farrington-timing.R SAMPLE.csv FROM TO OUT.csv
-# SAMPLE.csv: series_id, week_index, count. Prints "elapsed_seconds series_count".
+# SAMPLE.csv: series_id, week_index, count. Prints "elapsed_seconds cpu_seconds series_count"
+# (CPU = user + system time of the R process during the loop, without reading the data).
 suppressPackageStartupMessages(library(surveillance))
 args <- commandArgs(trailingOnly = TRUE)
 d <- read.csv(args[1], stringsAsFactors = FALSE)
@@ -18,7 +19,9 @@ series <- lapply(ids, function(id) {
       frequency = 52)
 })
 out <- vector("list", length(ids))
+cpu <- function() { p <- proc.time(); p[["user.self"]] + p[["sys.self"]] }
 t0 <- proc.time()[["elapsed"]]
+c0 <- cpu()
 for (i in seq_along(ids)) {
   res <- tryCatch(farringtonFlexible(series[[i]], control = ctrl), error = function(e) NULL)
   out[[i]] <- if (is.null(res)) {
@@ -29,5 +32,6 @@ for (i in seq_along(ids)) {
   }
 }
 elapsed <- proc.time()[["elapsed"]] - t0
+cpu_seconds <- cpu() - c0
 write.csv(do.call(rbind, out), args[4], row.names = FALSE)
-cat(sprintf("%.6f %d\n", elapsed, length(ids)))
+cat(sprintf("%.6f %.6f %d\n", elapsed, cpu_seconds, length(ids)))

@@ -38,6 +38,8 @@ public struct FarringtonFlexible: Sendable {
   private struct Model {
     var fit: GroupedPoissonGLM.Fit
     var phi: Double
+    /// The dispersion of the trend test and the prediction's standard error.
+    var trendDispersion: Double = .nan
     /// The weights R keeps on the model object (omega after re-weighting, else the working
     /// weights), which `summary.glm` and `predict.glm` use for the dispersion.
     var storedWeightsAreOmega: Bool
@@ -154,7 +156,7 @@ public struct FarringtonFlexible: Sendable {
     if model.fit.hasTrend {
       let eta0 = glm.beta[predictionGroup] + offsetNow
       let predResponse = Swift.max(RMath.exp(eta0), RMath.doubleEpsilon)
-      let disp = trendDispersion(ws, model)
+      let disp = model.trendDispersion
       let varSlope = 1 / model.fit.schur
       let tValue = model.fit.slope / (varSlope * disp).squareRoot()
       let pValue = StudentT.twoSidedPValue(tValue, df: Double(model.fit.dfResidual))
@@ -178,7 +180,7 @@ public struct FarringtonFlexible: Sendable {
 
     // 4. prediction with standard error (response scale for delta, link for nbPlugin)
     let eta0 = glm.beta[predictionGroup] + offsetNow
-    let disp = trendDispersion(ws, model)
+    let disp = model.trendDispersion
     let variance = GroupedPoissonGLM.predictionVariance(
       glm, model.fit, group: predictionGroup, t0: 0)
     let seLink = (variance * disp).squareRoot()
@@ -293,7 +295,9 @@ public struct FarringtonFlexible: Sendable {
     guard fit.dfResidual > 0 else { throw .notAvailable(.notIdentifiable) }
     var phi = rMax1(GroupedPoissonGLM.dispersion(glm, fit, weights: glm.lastW))
     guard s.reweight else {
-      return Model(fit: fit, phi: phi, storedWeightsAreOmega: false)
+      var model = Model(fit: fit, phi: phi, storedWeightsAreOmega: false)
+      model.trendDispersion = trendDispersion(ws, model)
+      return model
     }
     // Anscombe residuals of the unweighted fit, weights omega (sum n), weighted refit
     let threshold = s.weightsThreshold
@@ -332,7 +336,9 @@ public struct FarringtonFlexible: Sendable {
         DetectionWarning(timeIndex: k, message: "glm.fit: algorithm did not converge"))
     }
     phi = rMax1(GroupedPoissonGLM.dispersion(glm, refit, weights: glm.lastW))
-    return Model(fit: refit, phi: phi, storedWeightsAreOmega: true)
+    var model = Model(fit: refit, phi: phi, storedWeightsAreOmega: true)
+    model.trendDispersion = trendDispersion(ws, model)
+    return model
   }
 
   /// R's `max(x, 1)`, which is NaN for NaN x.

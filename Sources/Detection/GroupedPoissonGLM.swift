@@ -47,8 +47,9 @@ final class GLMWorkspace {
   var yLogY = UnsafeMutablePointer<Double>.allocate(capacity: 1)  // y log y, 0 for y = 0
   var t = UnsafeMutablePointer<Double>.allocate(capacity: 1)  // time, centred at prediction
   var group = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-  /// Time step from the previous row of the same group (0 for a group's first row).
-  var delta = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+  /// Time offset u = t - tMin split as u = 16 * high + low (for the power tables).
+  var powerLow = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+  var powerHigh = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
   var prior = UnsafeMutablePointer<Double>.allocate(capacity: 1)
   var offset = UnsafeMutablePointer<Double>.allocate(capacity: 1)
   var eta = UnsafeMutablePointer<Double>.allocate(capacity: 1)
@@ -57,6 +58,10 @@ final class GLMWorkspace {
   var lastW = UnsafeMutablePointer<Double>.allocate(capacity: 1)  // working weights, last iter
   var omega = UnsafeMutablePointer<Double>.allocate(capacity: 1)
   var scratch = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  // IRLS start per row: eta = log(y + 0.1), mu = linkinv(eta), the deviance term at mu
+  var startEta = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var startMu = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var startDeviance = UnsafeMutablePointer<Double>.allocate(capacity: 1)
   // per group
   var groupStart = UnsafeMutablePointer<Int>.allocate(capacity: 2)  // groups + 1 entries
   var s0 = UnsafeMutablePointer<Double>.allocate(capacity: 1)
@@ -85,14 +90,19 @@ final class GLMWorkspace {
   deinit {
     for p in rowBuffers { p.deallocate() }
     group.deallocate()
-    delta.deallocate()
+    powerLow.deallocate()
+    powerHigh.deallocate()
     for p in groupBuffers { p.deallocate() }
     groupStart.deallocate()
-    stepFactor.deallocate()
+    powerLowTable.deallocate()
+    powerHighTable.deallocate()
   }
 
   private var rowBuffers: [UnsafeMutablePointer<Double>] {
-    [y, yLogY, t, prior, offset, eta, mu, muPrevious, lastW, omega, scratch]
+    [
+      y, yLogY, t, prior, offset, eta, mu, muPrevious, lastW, omega, scratch, startEta, startMu,
+      startDeviance,
+    ]
   }
   private var groupBuffers: [UnsafeMutablePointer<Double>] {
     [
@@ -106,14 +116,15 @@ final class GLMWorkspace {
     if rows > capacity {
       for p in rowBuffers { p.deallocate() }
       group.deallocate()
-      delta.deallocate()
+      powerLow.deallocate()
+      powerHigh.deallocate()
       let c = Swift.max(rows, capacity * 2)
       y = .allocate(capacity: c)
       yLogY = .allocate(capacity: c)
       t = .allocate(capacity: c)
       group = .allocate(capacity: c)
-      delta = .allocate(capacity: c)
-      stepCapacity = 0
+      powerLow = .allocate(capacity: c)
+      powerHigh = .allocate(capacity: c)
       prior = .allocate(capacity: c)
       offset = .allocate(capacity: c)
       eta = .allocate(capacity: c)
@@ -122,6 +133,9 @@ final class GLMWorkspace {
       lastW = .allocate(capacity: c)
       omega = .allocate(capacity: c)
       scratch = .allocate(capacity: c)
+      startEta = .allocate(capacity: c)
+      startMu = .allocate(capacity: c)
+      startDeviance = .allocate(capacity: c)
       capacity = c
     }
     if groups > groupCapacity {
@@ -146,73 +160,96 @@ final class GLMWorkspace {
     }
   }
 
-  /// exp(slope * d) for the steps d between consecutive rows of a group (indexed by d).
-  var stepFactor = UnsafeMutablePointer<Double>.allocate(capacity: 1)
-  private(set) var stepCapacity = 0
-  /// The distinct steps occurring (so only those factors are computed).
-  var steps: [Int] = []
+  /// The smallest time of the rows; exponentials are taken relative to it.
+  var tMin = 0.0
+  /// r^low (low < 16) and r^(16 high) for the current base r (see `setPowers`).
+  var powerLowTable = UnsafeMutablePointer<Double>.allocate(capacity: 16)
+  var powerHighTable = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  private(set) var powerHighCapacity = 0
+  var powerHighCount = 0
 
-  /// Derives y log y and the time steps once the rows are loaded.
+  /// Derives y log y, the IRLS start values and the power-table indices once the rows are
+  /// loaded.
   func prepareRows() {
-    steps.removeAll(keepingCapacity: true)
-    var maxStep = 0
-    for g in 0..<groups {
-      var previous = 0.0
-      for i in groupStart[g]..<groupStart[g + 1] {
-        let yi = y[i]
-        yLogY[i] = yi > 0 ? yi * RMath.log(yi) : 0
-        if i == groupStart[g] {
-          delta[i] = 0
-        } else {
-          let d = Int(t[i] - previous)
-          delta[i] = Int32(d)
-          if d > maxStep { maxStep = d }
-          if !steps.contains(d) { steps.append(d) }
-        }
-        previous = t[i]
-      }
+    var low = Double.infinity
+    for i in 0..<n {
+      let yi = y[i]
+      let start = IRLSStart.values(yi)
+      yLogY[i] = start.yLogY
+      startEta[i] = start.eta
+      startMu[i] = start.mu
+      startDeviance[i] = start.deviance
+      if t[i] < low { low = t[i] }
     }
-    if maxStep + 1 > stepCapacity {
-      stepFactor.deallocate()
-      stepCapacity = Swift.max(maxStep + 1, 64)
-      stepFactor = .allocate(capacity: stepCapacity)
+    tMin = n > 0 ? low : 0
+    var maxHigh = 0
+    for i in 0..<n {
+      let u = Int(t[i] - tMin)
+      powerLow[i] = Int32(u & 15)
+      powerHigh[i] = Int32(u >> 4)
+      if u >> 4 > maxHigh { maxHigh = u >> 4 }
+    }
+    powerHighCount = maxHigh + 1
+    if powerHighCount > powerHighCapacity {
+      powerHighTable.deallocate()
+      powerHighCapacity = Swift.max(powerHighCount, 32)
+      powerHighTable = .allocate(capacity: powerHighCapacity)
     }
   }
 
-  /// Sets the step factors to exp(c * d).
+  /// Whether the power tables are usable (no overflow over the time span).
+  private(set) var powersSafe = true
+
+  /// Fills the power tables for base r = exp(c): low[j] = r^j (j < 16), high[k] = r^(16 k).
   @inline(__always)
-  func setSteps(_ c: Double) {
-    for d in steps { stepFactor[d] = RMath.exp(c * Double(d)) }
+  func setPowers(_ c: Double) {
+    powersSafe = Swift.abs(c) * Double(16 * powerHighCount) < 600
+    let r = RMath.exp(c)
+    var v = 1.0
+    for j in 0..<16 {
+      powerLowTable[j] = v
+      v *= r
+    }
+    let r16 = RMath.exp(16 * c)
+    v = 1.0
+    for k in 0..<powerHighCount {
+      powerHighTable[k] = v
+      v *= r16
+    }
   }
 }
 
-/// Values of the IRLS start for small integer counts: log(y + 0.1), mu = exp of it and the
-/// deviance term, exactly as the general formula gives them (computed once).
-private let startTableSize = 4096
-private let startLogTable: [Double] = (0..<startTableSize).map { RMath.log(Double($0) + 0.1) }
-private let startMuTable: [Double] = startLogTable.map {
-  Swift.max(RMath.exp($0), RMath.doubleEpsilon)
-}
-private let startDevianceTable: [Double] = (0..<startTableSize).map { i in
-  let y = Double(i)
-  let m = startMuTable[i]
-  return y > 0 ? y * RMath.log(y / m) - (y - m) : m
+/// Values of the IRLS start for a count y: eta = log(y + 0.1), mu = linkinv(eta), the
+/// deviance term y log(y / mu) - (y - mu) (mu for y = 0) and y log y — from tables for
+/// small integer counts (computed once with the same formulas).
+enum IRLSStart {
+  struct Values {
+    var eta: Double
+    var mu: Double
+    var deviance: Double
+    var yLogY: Double
+  }
+
+  static let tableSize = 4096
+  static let table: [Values] = (0..<tableSize).map { compute(Double($0)) }
+
+  static func compute(_ y: Double) -> Values {
+    let e = RMath.log(y + 0.1)
+    let m = Swift.max(RMath.exp(e), RMath.doubleEpsilon)
+    return Values(
+      eta: e, mu: m, deviance: y > 0 ? y * RMath.log(y / m) - (y - m) : m,
+      yLogY: y > 0 ? y * RMath.log(y) : 0)
+  }
+
+  @inline(__always)
+  static func values(_ y: Double) -> Values {
+    if y >= 0 && y < Double(tableSize) && y == y.rounded(.down) { return table[Int(y)] }
+    return compute(y)
+  }
 }
 
 extension GroupedPoissonGLM {
   private static let logEpsilon = RMath.log(RMath.doubleEpsilon)
-
-  /// eta = log(y + 0.1), mu = linkinv(eta) and the deviance term at the start.
-  @inline(__always)
-  private static func start(_ y: Double) -> (eta: Double, mu: Double, deviance: Double) {
-    if y >= 0 && y < Double(startTableSize) && y == y.rounded(.down) {
-      let i = Int(y)
-      return (startLogTable[i], startMuTable[i], startDevianceTable[i])
-    }
-    let e = RMath.log(y + 0.1)
-    let m = Swift.max(RMath.exp(e), RMath.doubleEpsilon)
-    return (e, m, y > 0 ? y * RMath.log(y / m) - (y - m) : m)
-  }
 
   /// How a fit's passes are computed (all give R's iterates; they differ in cost).
   private enum Mode {
@@ -249,10 +286,11 @@ extension GroupedPoissonGLM {
       var az = 0.0
       for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
         let yi = ws.y[i]
-        let (e, m, d) = start(yi)
+        let e = ws.startEta[i]
+        let m = ws.startMu[i]
         ws.muPrevious[i] = m
         let p = ws.prior[i]
-        devOld += p * d
+        devOld += p * ws.startDeviance[i]
         let w = p * m
         let wz = w * (ws.hasOffset ? e - ws.offset[i] : e) + p * (yi - m)
         let ti = ws.t[i]
@@ -419,27 +457,30 @@ extension GroupedPoissonGLM {
     }
   }
 
-  /// out[i] = exp(scale * (beta[g] + slope * t[i])) with one `exp` per group: along a group
-  /// the value advances by the step factors exp(scale * slope * d).
+  /// out[i] = exp(scale * (beta[g] + slope * t[i])) with one `exp` per group: the value is
+  /// exp(scale * (beta[g] + slope * tMin)) times r^(t - tMin), r = exp(scale * slope), from
+  /// two small power tables (independent rows, no exp per row).
   @inline(__always)
   static func exponentials(
     _ ws: GLMWorkspace, beta: UnsafeMutablePointer<Double>, slope: Double, scale: Double,
     into out: UnsafeMutablePointer<Double>
   ) {
-    ws.setSteps(scale * slope)
-    let tP = ws.t
-    let deltaP = ws.delta
-    let factor = ws.stepFactor
+    ws.setPowers(scale * slope)
+    let lowP = ws.powerLow
+    let highP = ws.powerHigh
+    let lowTable = ws.powerLowTable
+    let highTable = ws.powerHighTable
     for g in 0..<ws.groups {
-      let first = ws.groupStart[g]
-      let end = ws.groupStart[g + 1]
-      var e = RMath.exp(scale * (beta[g] + slope * tP[first]))
-      out[first] = e
-      var i = first + 1
-      while i < end {
-        e *= factor[Int(deltaP[i])]
-        out[i] = e
-        i += 1
+      let base = RMath.exp(scale * (beta[g] + slope * ws.tMin))
+      if !ws.powersSafe || !(base > 0 && base.isFinite) {
+        // extreme coefficients: exp per row
+        for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
+          out[i] = RMath.exp(scale * (beta[g] + slope * ws.t[i]))
+        }
+        continue
+      }
+      for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
+        out[i] = base * lowTable[Int(lowP[i])] * highTable[Int(highP[i])]
       }
     }
   }
@@ -466,35 +507,21 @@ extension GroupedPoissonGLM {
   {
     let tP = ws.t
     let priorP = ws.prior
-    let deltaP = ws.delta
+    let lowP = ws.powerLow
+    let highP = ws.powerHigh
     let groupStartP = ws.groupStart
     let eps = RMath.doubleEpsilon
-    ws.setSteps(slope)
-    let factor = ws.stepFactor
+    ws.setPowers(slope)
+    let lowTable = ws.powerLowTable
+    let highTable = ws.powerHighTable
     var dev = 0.0
     var s2 = 0.0
     var stz = 0.0
     var clamped = false
-    for g in 0..<ws.groups {
-      let b = ws.beta[g]
-      let end = groupStartP[g + 1]
-      var i = groupStartP[g]
-      var e = RMath.exp(b + slope * tP[i])
-      var w = priorP[i] * Swift.max(e, eps)
-      var a0 = w
-      var a1 = w * tP[i]
-      var a2 = a1 * tP[i]
-      i += 1
-      while i < end {
-        let ti = tP[i]
-        e *= factor[Int(deltaP[i])]
-        w = priorP[i] * Swift.max(e, eps)
-        let wt = w * ti
-        a0 += w
-        a1 += wt
-        a2 += wt * ti
-        i += 1
-      }
+    /// Stores group g's weight sums and adds its response terms.
+    @inline(__always) func accumulate(
+      _ g: Int, _ b: Double, _ a0: Double, _ a1: Double, _ a2: Double
+    ) {
       ws.s0[g] = a0
       ws.s1[g] = a1
       let py = ws.sumPY[g]
@@ -510,6 +537,60 @@ extension GroupedPoissonGLM {
       {
         clamped = true
       }
+    }
+    for g in 0..<ws.groups {
+      let b = ws.beta[g]
+      let base = RMath.exp(b + slope * ws.tMin)
+      let end = groupStartP[g + 1]
+      var i = groupStartP[g]
+      if !ws.powersSafe || !(base > 0 && base.isFinite) {
+        // extreme coefficients: exp per row (same sums, no power tables)
+        var a0 = 0.0
+        var a1 = 0.0
+        var a2 = 0.0
+        while i < end {
+          let w = priorP[i] * Swift.max(RMath.exp(b + slope * tP[i]), eps)
+          a0 += w
+          a1 += w * tP[i]
+          a2 += w * tP[i] * tP[i]
+          i += 1
+        }
+        accumulate(g, b, a0, a1, a2)
+        continue
+      }
+      // two independent accumulator sets (rows are independent)
+      var a0 = 0.0
+      var a1 = 0.0
+      var a2 = 0.0
+      var c0 = 0.0
+      var c1 = 0.0
+      var c2 = 0.0
+      while i + 1 < end {
+        let t0 = tP[i]
+        let t1 = tP[i + 1]
+        let w0 = priorP[i] * Swift.max(base * lowTable[Int(lowP[i])] * highTable[Int(highP[i])], eps)
+        let w1 =
+          priorP[i + 1]
+          * Swift.max(base * lowTable[Int(lowP[i + 1])] * highTable[Int(highP[i + 1])], eps)
+        let wt0 = w0 * t0
+        let wt1 = w1 * t1
+        a0 += w0
+        c0 += w1
+        a1 += wt0
+        c1 += wt1
+        a2 += wt0 * t0
+        c2 += wt1 * t1
+        i += 2
+      }
+      if i < end {
+        let t0 = tP[i]
+        let w0 = priorP[i] * Swift.max(base * lowTable[Int(lowP[i])] * highTable[Int(highP[i])], eps)
+        let wt0 = w0 * t0
+        a0 += w0
+        a1 += wt0
+        a2 += wt0 * t0
+      }
+      accumulate(g, b, a0 + c0, a1 + c1, a2 + c2)
     }
     if clamped { dev = exactTrendDeviance(ws, slope: slope) / 2 }
     return (2 * dev, s2, stz)

@@ -186,7 +186,8 @@ func runR(sample: [CountSeries], from: Int, to: Int) -> (perSeries: Double, agre
   process.waitUntilExit()
   guard process.terminationStatus == 0,
     let line = String(data: data, encoding: .utf8)?.split(separator: "\n").last,
-    let elapsed = Double(line.split(separator: " ")[0])
+    line.split(separator: " ").count == 3,
+    let cpuSeconds = Double(line.split(separator: " ")[1])
   else { return nil }
   // cross-check upper bounds and alarms
   let ours = algorithm.detect(sample, range: from...to, parallel: false)
@@ -208,7 +209,7 @@ func runR(sample: [CountSeries], from: Int, to: Int) -> (perSeries: Double, agre
       || (upper != nil && o.upperbound != nil && abs(upper! - o.upperbound!) <= 1e-6 * abs(upper!))
     if upperMatches && alarm == o.alarm { agree += 1 }
   }
-  return (elapsed / Double(sample.count), agree, total)
+  return (cpuSeconds / Double(sample.count), agree, total)
 }
 
 if options.runR {
@@ -217,7 +218,7 @@ if options.runR {
   if let r = runR(sample: rSample, from: last, to: last) {
     print(
       String(
-        format: "R surveillance, latest week, %d sampled series: %.2f ms/series; "
+        format: "R surveillance, latest week, %d sampled series: %.2f ms CPU/series; "
           + "ours %.2f us/series (one core): ratio %.0fx; R and ours agree on %d/%d outcomes",
         options.rSample, r.perSeries * 1e3, perSeries * 1e6, r.perSeries / perSeries, r.agree,
         r.total))
@@ -225,12 +226,14 @@ if options.runR {
     print("R surveillance: not available (Rscript failed)")
   }
   let r52Sample = Array(rSample.prefix(options.rSample52))
-  let (_, our52) = time { algorithm.detect(r52Sample, range: range52, parallel: false) }
+  let cpu52 = threadCPUSeconds()
+  _ = algorithm.detect(r52Sample, range: range52, parallel: false)
+  let our52 = threadCPUSeconds() - cpu52
   if let r = runR(sample: r52Sample, from: last - 51, to: last) {
     let oursPer = our52 / Double(r52Sample.count)
     print(
       String(
-        format: "R surveillance, last 52 weeks, %d sampled series: %.1f ms/series; "
+        format: "R surveillance, last 52 weeks, %d sampled series: %.1f ms CPU/series; "
           + "ours %.1f us/series (one core): ratio %.0fx; agree on %d/%d outcomes",
         r52Sample.count, r.perSeries * 1e3, oursPer * 1e6, r.perSeries / oursPer, r.agree, r.total))
   }
