@@ -301,16 +301,11 @@ public struct FarringtonFlexible: Sendable {
     }
     // Anscombe residuals of the unweighted fit, weights omega (sum n), weighted refit
     let threshold = s.weightsThreshold
+    GroupedPoissonGLM.anscombeResiduals(glm, fit, phi: phi, into: glm.scratch)
     var denominator = 0.0
-    GroupedPoissonGLM.muPowerMinusSixth(glm, fit, into: glm.omega)  // omega as scratch here
     for i in 0..<glm.n {
-      var h = GroupedPoissonGLM.hat(glm, fit, i)
-      if h > 1 - 10 * RMath.doubleEpsilon { h = 1 }  // as R's lm.influence
-      let mu = glm.mu[i]
-      let a = 1.5 * (powTwoThirds(glm.y[i]) * glm.omega[i] - mu.squareRoot())
-      let r = a / (phi * (1 - h)).squareRoot()
+      let r = glm.scratch[i]
       if r.isNaN { throw .notAvailable(.undefined) }  // R: NAs in subscripted assignment
-      glm.scratch[i] = r
       denominator += r > threshold ? 1 / (r * r) : 1
     }
     let gamma = Double(glm.n) / denominator
@@ -328,16 +323,17 @@ public struct FarringtonFlexible: Sendable {
           timeIndex: k, message: "observations with zero weight not used for calculating dispersion"
         ))
     }
-    var refit = GroupedPoissonGLM.fit(glm, trend: fit.hasTrend)
-    refit.dfResidual -= zeroWeights
+    let refit = GroupedPoissonGLM.fit(glm, trend: fit.hasTrend)
     if !refit.fullRank || refit.dfResidual <= 0 { throw .notAvailable(.notIdentifiable) }
     if !refit.converged {
       warnings.append(
         DetectionWarning(timeIndex: k, message: "glm.fit: algorithm did not converge"))
     }
-    phi = rMax1(GroupedPoissonGLM.dispersion(glm, refit, weights: glm.lastW))
+    // phi from the working weights; the package's trend dispersion from omega (one pass)
+    let (working, stored) = GroupedPoissonGLM.dispersions(glm, refit, glm.lastW, glm.omega)
+    phi = rMax1(working)
     var model = Model(fit: refit, phi: phi, storedWeightsAreOmega: true)
-    model.trendDispersion = trendDispersion(ws, model)
+    model.trendDispersion = s.dispersion == .corrected ? phi : stored
     return model
   }
 

@@ -77,6 +77,8 @@ final class GLMWorkspace {
   var weightBeta = UnsafeMutablePointer<Double>.allocate(capacity: 1)
   var positiveTimeLow = UnsafeMutablePointer<Double>.allocate(capacity: 1)
   var positiveTimeHigh = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var groupTimeLow = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var groupTimeHigh = UnsafeMutablePointer<Double>.allocate(capacity: 1)
 
   /// Rows and groups in use.
   var n = 0
@@ -96,6 +98,7 @@ final class GLMWorkspace {
     groupStart.deallocate()
     powerLowTable.deallocate()
     powerHighTable.deallocate()
+    taylor.deallocate()
   }
 
   private var rowBuffers: [UnsafeMutablePointer<Double>] {
@@ -107,7 +110,7 @@ final class GLMWorkspace {
   private var groupBuffers: [UnsafeMutablePointer<Double>] {
     [
       s0, s1, sz, beta, lastS0, lastS1, sumP, sumPY, sumPYLogY, sumPYT, weightBeta, positiveTimeLow,
-      positiveTimeHigh,
+      positiveTimeHigh, groupTimeLow, groupTimeHigh, moments,
     ]
   }
 
@@ -155,13 +158,27 @@ final class GLMWorkspace {
       weightBeta = .allocate(capacity: g)
       positiveTimeLow = .allocate(capacity: g)
       positiveTimeHigh = .allocate(capacity: g)
+      groupTimeLow = .allocate(capacity: g)
+      groupTimeHigh = .allocate(capacity: g)
+      moments = .allocate(capacity: GroupedPoissonGLM.momentCount * g)
       groupStart = .allocate(capacity: g + 1)
       groupCapacity = g
     }
   }
 
+  /// Whether every response is zero (the closed-form fit applies).
+  var allResponsesZero = false
   /// The smallest time of the rows; exponentials are taken relative to it.
   var tMin = 0.0
+  /// The centre of the rows' time span and the largest |t - centre|.
+  var tCentre = 0.0
+  var maxAbsV = 0.0
+  /// Per group: the moments of `trendPass` (momentCount * g + k), valid for `momentSlope`.
+  var moments = UnsafeMutablePointer<Double>.allocate(capacity: 13)
+  var momentSlope = 0.0
+  var momentsValid = false
+  /// Taylor coefficients of `trendPass`.
+  let taylor = UnsafeMutablePointer<Double>.allocate(capacity: 11)
   /// r^low (low < 16) and r^(16 high) for the current base r (see `setPowers`).
   var powerLowTable = UnsafeMutablePointer<Double>.allocate(capacity: 16)
   var powerHighTable = UnsafeMutablePointer<Double>.allocate(capacity: 1)
@@ -182,6 +199,19 @@ final class GLMWorkspace {
       if t[i] < low { low = t[i] }
     }
     tMin = n > 0 ? low : 0
+    allResponsesZero = n > 0
+    for i in 0..<n where y[i] != 0 {
+      allResponsesZero = false
+      break
+    }
+    var high = -Double.infinity
+    for i in 0..<n where t[i] > high { high = t[i] }
+    tCentre = n > 0 ? (tMin + high) / 2 : 0
+    maxAbsV = n > 0 ? (high - tMin) / 2 : 0
+    for g in 0..<groups {
+      groupTimeLow[g] = t[groupStart[g]]
+      groupTimeHigh[g] = t[groupStart[g + 1] - 1]
+    }
     var maxHigh = 0
     for i in 0..<n {
       let u = Int(t[i] - tMin)
@@ -270,13 +300,15 @@ extension GroupedPoissonGLM {
     let n = ws.n
     let groups = ws.groups
     var zeroPrior = 0
-    for i in 0..<n where ws.prior[i] == 0 { zeroPrior += 1 }
-    let df = n - zeroPrior - groups - (trend ? 1 : 0)
-    if !ws.hasOffset && allZero(ws) { return zeroFit(ws, trend: trend, df: df) }
+    if !ws.hasOffset && ws.allResponsesZero {
+      for i in 0..<n where ws.prior[i] == 0 { zeroPrior += 1 }
+      return zeroFit(ws, trend: trend, df: n - zeroPrior - groups - (trend ? 1 : 0))
+    }
     let mode: Mode = ws.hasOffset ? .rowwise : (trend ? .trend : .groupwise)
-    prepareGroupSums(ws)
+    ws.momentsValid = false  // the moments depend on the prior weights
 
-    // start values (stored as the "previous" mu), deviance and the first sums
+    // start values (stored as the "previous" mu), deviance and the first sums, and the
+    // per-group response sums that stay fixed during the fit
     var devOld = 0.0
     var s2 = 0.0
     var stz = 0.0
@@ -284,12 +316,19 @@ extension GroupedPoissonGLM {
       var a0 = 0.0
       var a1 = 0.0
       var az = 0.0
+      var sp = 0.0
+      var spy = 0.0
+      var spyt = 0.0
+      var spyl = 0.0
+      var tLow = Double.infinity
+      var tHigh = -Double.infinity
       for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
         let yi = ws.y[i]
         let e = ws.startEta[i]
         let m = ws.startMu[i]
         ws.muPrevious[i] = m
         let p = ws.prior[i]
+        if p == 0 { zeroPrior += 1 }
         devOld += p * ws.startDeviance[i]
         let w = p * m
         let wz = w * (ws.hasOffset ? e - ws.offset[i] : e) + p * (yi - m)
@@ -301,12 +340,28 @@ extension GroupedPoissonGLM {
           s2 += w * ti * ti
           stz += wz * ti
         }
+        let py = p * yi
+        sp += p
+        spy += py
+        spyt += py * ti
+        spyl += p * ws.yLogY[i]
+        if yi > 0 {
+          tLow = Swift.min(tLow, ti)
+          tHigh = Swift.max(tHigh, ti)
+        }
       }
       ws.s0[g] = a0
       ws.s1[g] = a1
       ws.sz[g] = az
+      ws.sumP[g] = sp
+      ws.sumPY[g] = spy
+      ws.sumPYT[g] = spyt
+      ws.sumPYLogY[g] = spyl
+      ws.positiveTimeLow[g] = tLow
+      ws.positiveTimeHigh[g] = tHigh
     }
     devOld *= 2
+    let df = n - zeroPrior - groups - (trend ? 1 : 0)
 
     var slope = 0.0
     var weightSlope = 0.0  // the coefficients behind the current weights
@@ -390,36 +445,6 @@ extension GroupedPoissonGLM {
       schur: schur, dfResidual: df, fullRank: true)
   }
 
-  /// Per-group sums of the prior-weighted response that do not change within a fit.
-  private static func prepareGroupSums(_ ws: GLMWorkspace) {
-    for g in 0..<ws.groups {
-      var p = 0.0
-      var py = 0.0
-      var pyt = 0.0
-      var pyl = 0.0
-      var tLow = Double.infinity
-      var tHigh = -Double.infinity
-      for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
-        let w = ws.prior[i]
-        let yi = ws.y[i]
-        p += w
-        py += w * yi
-        pyt += w * yi * ws.t[i]
-        pyl += w * ws.yLogY[i]
-        if yi > 0 {
-          tLow = Swift.min(tLow, ws.t[i])
-          tHigh = Swift.max(tHigh, ws.t[i])
-        }
-      }
-      ws.sumP[g] = p
-      ws.sumPY[g] = py
-      ws.sumPYT[g] = pyt
-      ws.sumPYLogY[g] = pyl
-      ws.positiveTimeLow[g] = tLow
-      ws.positiveTimeHigh[g] = tHigh
-    }
-  }
-
   @inline(__always)
   private static func pass(_ ws: GLMWorkspace, mode: Mode, slope: Double)
     -> (dev: Double, s2: Double, stz: Double)
@@ -498,30 +523,81 @@ extension GroupedPoissonGLM {
     for i in 0..<ws.n where !(ws.mu[i] > eps) { out[i] = RMath.pow(ws.mu[i], -1.0 / 6.0) }
   }
 
-  /// The pass with a trend and no offset: per row only mu and the weight sums; the terms
-  /// with the response come from `prepareGroupSums`. S0, S1 per group and S2, Stz for the
-  /// next iteration, and the deviance of the current coefficients.
+  /// The pass with a trend and no offset. Per group it needs only the weight sums
+  /// S_k = sum p mu t^k (k = 0, 1, 2); the response enters through `prepareGroupSums`.
+  /// With v = t - c (c the centre of the time span) mu = exp(b + s c) exp(s v), so the
+  /// sums follow from the moments N_k(s) = sum p exp(s v) v^k, which do not depend on b.
+  /// A full pass over the rows computes N_0..N_12 at the current slope s0; while the slope
+  /// then stays within |s - s0| max|v| <= 0.1 (usually every later iteration of the fit),
+  /// N_k(s) = sum_j (s - s0)^j / j! N_{k+j}, j = 0...10, to rounding accuracy (remainder
+  /// < 0.1^11 / 11! = 3e-19 relative), so those iterations cost O(groups), not O(rows).
+  /// Groups whose smallest mu could fall below DBL_EPSILON (R clamps mu there) are summed
+  /// row by row.
   @inline(__always)
   private static func trendPass(_ ws: GLMWorkspace, slope: Double)
     -> (dev: Double, s2: Double, stz: Double)
   {
-    let tP = ws.t
-    let priorP = ws.prior
-    let lowP = ws.powerLow
-    let highP = ws.powerHigh
-    let groupStartP = ws.groupStart
-    let eps = RMath.doubleEpsilon
-    ws.setPowers(slope)
-    let lowTable = ws.powerLowTable
-    let highTable = ws.powerHighTable
+    if !ws.momentsValid || Swift.abs(slope - ws.momentSlope) * ws.maxAbsV > 0.1 {
+      computeMoments(ws, slope: slope)
+    }
+    // Taylor coefficients d^j / j! of exp(d v), as many as the step needs: the first
+    // omitted term is below 1e-18 relative (x = |d| max|v| <= 0.1 gives at most 10)
+    let d = slope - ws.momentSlope
+    let coefficients = ws.taylor
+    coefficients[0] = 1
+    var terms = 0
+    let x = Swift.abs(d) * ws.maxAbsV
+    var bound = 1.0
+    while terms < 10 {
+      bound *= x / Double(terms + 1)
+      if bound < 1e-18 { break }
+      terms += 1
+      coefficients[terms] = coefficients[terms - 1] * d / Double(terms)
+    }
+    let centre = ws.tCentre
     var dev = 0.0
     var s2 = 0.0
     var stz = 0.0
     var clamped = false
-    /// Stores group g's weight sums and adds its response terms.
-    @inline(__always) func accumulate(
-      _ g: Int, _ b: Double, _ a0: Double, _ a1: Double, _ a2: Double
-    ) {
+    for g in 0..<ws.groups {
+      let b = ws.beta[g]
+      var a0: Double
+      var a1: Double
+      var a2: Double
+      let lowestEta =
+        b + Swift.min(slope * ws.groupTimeLow[g], slope * ws.groupTimeHigh[g])
+      if ws.momentsValid && lowestEta > logEpsilon + 1 {
+        let e = RMath.exp(b + slope * centre)
+        let m = ws.moments + momentCount * g
+        @inline(__always) func q(_ k: Int) -> Double {
+          // smallest terms first
+          var v = 0.0
+          var j = terms
+          while j > 0 {
+            v += coefficients[j] * m[k + j]
+            j -= 1
+          }
+          return v + m[k]
+        }
+        let q0 = q(0)
+        let q1 = q(1)
+        let q2 = q(2)
+        a0 = e * q0
+        a1 = e * (q1 + centre * q0)
+        a2 = e * (q2 + centre * (2 * q1 + centre * q0))
+      } else {
+        // row by row with R's clamp mu = max(exp(eta), DBL_EPSILON)
+        a0 = 0
+        a1 = 0
+        a2 = 0
+        for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
+          let ti = ws.t[i]
+          let w = ws.prior[i] * Swift.max(RMath.exp(b + slope * ti), RMath.doubleEpsilon)
+          a0 += w
+          a1 += w * ti
+          a2 += w * ti * ti
+        }
+      }
       ws.s0[g] = a0
       ws.s1[g] = a1
       let py = ws.sumPY[g]
@@ -538,62 +614,75 @@ extension GroupedPoissonGLM {
         clamped = true
       }
     }
-    for g in 0..<ws.groups {
-      let b = ws.beta[g]
-      let base = RMath.exp(b + slope * ws.tMin)
-      let end = groupStartP[g + 1]
-      var i = groupStartP[g]
-      if !ws.powersSafe || !(base > 0 && base.isFinite) {
-        // extreme coefficients: exp per row (same sums, no power tables)
-        var a0 = 0.0
-        var a1 = 0.0
-        var a2 = 0.0
-        while i < end {
-          let w = priorP[i] * Swift.max(RMath.exp(b + slope * tP[i]), eps)
-          a0 += w
-          a1 += w * tP[i]
-          a2 += w * tP[i] * tP[i]
-          i += 1
-        }
-        accumulate(g, b, a0, a1, a2)
-        continue
-      }
-      // two independent accumulator sets (rows are independent)
-      var a0 = 0.0
-      var a1 = 0.0
-      var a2 = 0.0
-      var c0 = 0.0
-      var c1 = 0.0
-      var c2 = 0.0
-      while i + 1 < end {
-        let t0 = tP[i]
-        let t1 = tP[i + 1]
-        let w0 = priorP[i] * Swift.max(base * lowTable[Int(lowP[i])] * highTable[Int(highP[i])], eps)
-        let w1 =
-          priorP[i + 1]
-          * Swift.max(base * lowTable[Int(lowP[i + 1])] * highTable[Int(highP[i + 1])], eps)
-        let wt0 = w0 * t0
-        let wt1 = w1 * t1
-        a0 += w0
-        c0 += w1
-        a1 += wt0
-        c1 += wt1
-        a2 += wt0 * t0
-        c2 += wt1 * t1
-        i += 2
-      }
-      if i < end {
-        let t0 = tP[i]
-        let w0 = priorP[i] * Swift.max(base * lowTable[Int(lowP[i])] * highTable[Int(highP[i])], eps)
-        let wt0 = w0 * t0
-        a0 += w0
-        a1 += wt0
-        a2 += wt0 * t0
-      }
-      accumulate(g, b, a0 + c0, a1 + c1, a2 + c2)
-    }
     if clamped { dev = exactTrendDeviance(ws, slope: slope) / 2 }
     return (2 * dev, s2, stz)
+  }
+
+  /// Moments per group kept for `trendPass`: N_0 ... N_12.
+  static let momentCount = 13
+
+  /// N_k = sum over a group's rows of p exp(s v) v^k, v = t - centre, k = 0...12, from the
+  /// power tables.
+  private static func computeMoments(_ ws: GLMWorkspace, slope: Double) {
+    ws.setPowers(slope)
+    let scale = RMath.exp(slope * (ws.tMin - ws.tCentre))
+    ws.momentSlope = slope
+    ws.momentsValid = ws.powersSafe && scale > 0 && scale.isFinite
+    guard ws.momentsValid else { return }
+    let tP = ws.t
+    let priorP = ws.prior
+    let lowP = ws.powerLow
+    let highP = ws.powerHigh
+    let lowTable = ws.powerLowTable
+    let highTable = ws.powerHighTable
+    let centre = ws.tCentre
+    var acc = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    for g in 0..<ws.groups {
+      acc = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+      for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
+        let v = tP[i] - centre
+        var w = priorP[i] * lowTable[Int(lowP[i])] * highTable[Int(highP[i])]
+        acc.0 += w
+        w *= v
+        acc.1 += w
+        w *= v
+        acc.2 += w
+        w *= v
+        acc.3 += w
+        w *= v
+        acc.4 += w
+        w *= v
+        acc.5 += w
+        w *= v
+        acc.6 += w
+        w *= v
+        acc.7 += w
+        w *= v
+        acc.8 += w
+        w *= v
+        acc.9 += w
+        w *= v
+        acc.10 += w
+        w *= v
+        acc.11 += w
+        w *= v
+        acc.12 += w
+      }
+      let m = ws.moments + momentCount * g
+      m[0] = scale * acc.0
+      m[1] = scale * acc.1
+      m[2] = scale * acc.2
+      m[3] = scale * acc.3
+      m[4] = scale * acc.4
+      m[5] = scale * acc.5
+      m[6] = scale * acc.6
+      m[7] = scale * acc.7
+      m[8] = scale * acc.8
+      m[9] = scale * acc.9
+      m[10] = scale * acc.10
+      m[11] = scale * acc.11
+      m[12] = scale * acc.12
+    }
   }
 
   /// The deviance row by row with log(mu) = log(max(exp(eta), eps)) (rarely needed).
@@ -666,11 +755,6 @@ extension GroupedPoissonGLM {
     return (2 * dev, 0, 0)
   }
 
-  private static func allZero(_ ws: GLMWorkspace) -> Bool {
-    for i in 0..<ws.n where ws.y[i] != 0 { return false }
-    return ws.n > 0
-  }
-
   /// All responses zero and no offset: every IRLS step lowers the (common) linear
   /// predictor by exactly 1 (z = eta - 1 lies in the column space), so the iterations have
   /// a closed form with the same convergence decision and final state as the general loop.
@@ -737,6 +821,46 @@ extension GroupedPoissonGLM {
       v += d * d / fit.schur
     }
     return ws.lastW[i] * v
+  }
+
+  /// Anscombe residuals 1.5 (y^(2/3) mu^(-1/6) - mu^(1/2)) / sqrt(phi (1 - h)) of the fit,
+  /// with R's hat values (h > 1 - 10 eps counts as 1, as `lm.influence` does).
+  static func anscombeResiduals(
+    _ ws: GLMWorkspace, _ fit: Fit, phi: Double, into out: UnsafeMutablePointer<Double>
+  ) {
+    muPowerMinusSixth(ws, fit, into: out)
+    let invSchur = fit.hasTrend ? 1 / fit.schur : 0
+    let hatLimit = 1 - 10 * RMath.doubleEpsilon
+    for g in 0..<ws.groups {
+      let invS0 = 1 / ws.lastS0[g]
+      let meanT = ws.lastS1[g] / ws.lastS0[g]
+      for i in ws.groupStart[g]..<ws.groupStart[g + 1] {
+        let dt = ws.t[i] - meanT
+        var h = ws.lastW[i] * (fit.hasTrend ? invS0 + dt * dt * invSchur : invS0)
+        if h > hatLimit { h = 1 }
+        let mu = ws.mu[i]
+        let a = 1.5 * (powTwoThirds(ws.y[i]) * out[i] - mu.squareRoot())
+        out[i] = a / (phi * (1 - h)).squareRoot()
+      }
+    }
+  }
+
+  /// The dispersions with two sets of stored weights in one pass (see `dispersion`).
+  static func dispersions(
+    _ ws: GLMWorkspace, _ fit: Fit, _ a: UnsafeMutablePointer<Double>,
+    _ b: UnsafeMutablePointer<Double>
+  ) -> (Double, Double) {
+    guard fit.dfResidual > 0 else { return (.nan, .nan) }
+    var sumA = 0.0
+    var sumB = 0.0
+    for i in 0..<ws.n {
+      let r = (ws.y[i] - ws.mu[i]) / ws.mu[i]
+      let r2 = r * r
+      if a[i] > 0 { sumA += a[i] * r2 }
+      if b[i] > 0 { sumB += b[i] * r2 }
+    }
+    let df = Double(fit.dfResidual)
+    return (sumA / df, sumB / df)
   }
 
   /// x0' (X'WX)^-1 x0 for a prediction in group g at centred time t0.
