@@ -10,6 +10,7 @@
 #   reference-farrington.csv   farringtonFlexible variants (one row per series x variant x time)
 #   reference-other.csv   earsC1/C2/C3, cusum (m = mean / glm), glrpois
 #   run_log.csv           every warning and error the package raised
+#   distributions.csv     R's qnorm/pnorm/qpois/ppois/qnbinom/pnbinom/pt on a grid
 # The Swift tests (Tests/DetectionTests/ConformanceTests.swift) read these files; CI has no R.
 #
 # The calls are the ones documented in docs/DETECTION.md. Each farringtonFlexible week is an
@@ -403,6 +404,50 @@ write_table(meta_df, "series_meta.csv")
 write_table(far, "reference-farrington.csv")
 write_table(oth, "reference-other.csv")
 write_table(log_df, "run_log.csv")
+
+# ---------------------------------------------------------------------------------------
+# 4. Distribution functions (the numerical layer under the thresholds)
+# ---------------------------------------------------------------------------------------
+
+dist <- list()
+drow <- function(fn, a, b, c, value) {
+  dist[[length(dist) + 1]] <<- data.frame(fn = fn, a = a, b = b, c = c, value = value)
+}
+for (p in c(1e-10, 0.001, 0.025, 0.3, 0.5, 0.8, 0.95, 0.975, 0.99, 0.995, 0.999, 0.9999,
+            1 - 1e-12)) drow("qnorm", p, NA, NA, qnorm(p))
+for (x in c(-40, -8, -3, -1, 0, 0.5, 1.96, 3, 8, 20, 37)) {
+  drow("pnorm", x, NA, NA, pnorm(x))
+  drow("pnorm_upper", x, NA, NA, pnorm(x, lower.tail = FALSE))
+}
+for (lambda in c(1e-12, 1e-6, 0.01, 0.3, 2.5, 7, 30, 123.4, 3000, 12000)) {
+  for (p in c(0.5, 0.95, 0.99, 0.995, 0.999)) drow("qpois", p, lambda, NA, qpois(p, lambda))
+  for (q in unique(round(c(0, 1, 2, lambda / 2, lambda, lambda + 3 * sqrt(lambda) + 1,
+                           3 * lambda + 10)))) {
+    drow("ppois", q, lambda, NA, ppois(q, lambda))
+    drow("ppois_upper", q, lambda, NA, ppois(q, lambda, lower.tail = FALSE))
+  }
+}
+for (mu in c(1e-8, 0.02, 0.4, 3, 15, 250, 8000)) {
+  for (phi in c(1.00001, 1.05, 1.5, 3, 12)) {
+    size <- mu / (phi - 1)
+    prob <- 1 / phi
+    for (p in c(0.5, 0.95, 0.99, 0.995, 0.999)) {
+      drow("qnbinom", p, size, prob, qnbinom(p, size, prob))
+    }
+    for (q in unique(round(c(0, 1, mu, mu + 3 * sqrt(mu * phi) + 2, 5 * mu + 20)))) {
+      drow("pnbinom", q, size, prob, pnbinom(q, size, prob))
+      drow("pnbinom_upper", q, size, prob, pnbinom(q, size, prob, lower.tail = FALSE))
+    }
+  }
+}
+for (df in c(1, 3, 20, 180, 1e6)) {
+  for (t in c(0, 1e-12, 0.3, 1.5, 2.5, 6, 40)) drow("pt_two_sided", t, df, NA, 2 * pt(-abs(t), df))
+}
+dist <- do.call(rbind, dist)
+dist$value <- ifelse(is.na(dist$value), "NA", sprintf("%.17g", dist$value))
+for (col in c("a", "b", "c")) dist[[col]] <- ifelse(is.na(dist[[col]]), "NA", sprintf("%.17g", dist[[col]]))
+writeLines(c("fn,a,b,c,value", do.call(paste, c(dist, sep = ","))),
+           file.path(outdir, "distributions.csv"))
 
 writeLines(c(
   sprintf("generated: %s", format(Sys.time(), "%Y-%m-%d")),

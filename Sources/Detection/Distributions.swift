@@ -196,7 +196,30 @@ public enum NegativeBinomial {
     let x = x.rounded(.down)
     if x < 0 { return 1 }
     if prob == 1 || size == 0 { return 0 }
+    if size < 1e-3 && prob > 0.01 {
+      // P(X = 0) = prob^size is close to 1: 1 - I would cancel, so sum the tail directly
+      if let tail = upperTailSeries(x, size: size, prob: prob) { return tail }
+    }
     return Incomplete.beta(x: prob, a: size, b: x + 1).upper
+  }
+
+  /// sum over j > x of the probabilities, from log P(X = x + 1) and the ratio
+  /// P(j + 1) / P(j) = (j + size) / (j + 1) (1 - prob); nil if it converges too slowly.
+  private static func upperTailSeries(_ x: Double, size: Double, prob: Double) -> Double? {
+    let j0 = x + 1
+    let logFirst =
+      RMath.lgamma(j0 + size) - RMath.lgamma(size) - RMath.lgamma(j0 + 1) + size
+      * RMath.log(prob) + j0 * RMath.log1p(-prob)
+    var term = RMath.exp(logFirst)
+    var sum = 0.0
+    var j = j0
+    for _ in 0..<200_000 {
+      sum += term
+      term *= (j + size) / (j + 1) * (1 - prob)
+      j += 1
+      if term < 1e-17 * sum { return sum }
+    }
+    return nil
   }
 
   /// The smallest x with P(X <= x) >= p, R's `qnbinom(p, size, prob)`.
@@ -254,11 +277,7 @@ public enum StudentT {
   public static func twoSidedPValue(_ t: Double, df: Double) -> Double {
     if t.isNaN || df.isNaN || df <= 0 { return .nan }
     if t.isInfinite { return 0 }
-    if df.isInfinite || df > 4e5 {
-      let v = 1 / (4 * df)
-      let z = Swift.abs(t) * (1 - v) / (1 + t * t * 2 * v).squareRoot()
-      return 2 * Normal.upperTail(z)
-    }
+    if df.isInfinite { return 2 * Normal.upperTail(Swift.abs(t)) }
     let nx = 1 + (t / df) * t
     if df > t * t {
       return Incomplete.beta(x: t * t / (df + t * t), a: 0.5, b: df / 2).upper
