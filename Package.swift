@@ -41,6 +41,11 @@ let package = Package(
     // Stage 6: what users read — localisation, HTML, SVG charts and maps, disclosure
     // control, exports for Excel and GIS. Pure: renders values, does no I/O.
     .target(name: "Reporting", dependencies: ["SafetyCore"]),
+    // Operating it from cron: lock, exit statuses, logs, progress, metrics textfile.
+    .target(
+      name: "Operations",
+      dependencies: [.product(name: "Logging", package: "swift-log")]
+    ),
     // The thin command-line executable: one file per subcommand.
     .executableTarget(
       name: "SafetyMonitorCLI",
@@ -55,5 +60,6 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "DetectionTests", dependencies: ["Detection"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+    .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
   ]
 )
