@@ -50,8 +50,9 @@ let package = Package(
     .executableTarget(
       name: "SafetyMonitorCLI",
       dependencies: [
-        "SafetyCore", "CSVIngest", "PipelineSpec", "Detection",
+        "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Operations",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     .testTarget(name: "SafetyCoreTests", dependencies: ["SafetyCore"]),
@@ -59,6 +60,11 @@ let package = Package(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
     .testTarget(name: "DetectionTests", dependencies: ["Detection"]),
+    .testTarget(
+      name: "SafetyMonitorCLITests",
+      dependencies: [
+        "SafetyMonitorCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
   ]
