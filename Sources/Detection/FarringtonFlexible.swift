@@ -323,7 +323,11 @@ public struct FarringtonFlexible: Sendable {
           timeIndex: k, message: "observations with zero weight not used for calculating dispersion"
         ))
     }
-    let refit = GroupedPoissonGLM.fit(glm, trend: fit.hasTrend)
+    // No residual above the threshold: gamma = n / n = 1 and every weight is exactly 1, so
+    // R's weighted refit repeats the unweighted fit operation for operation; the workspace
+    // still holds that fit (the residuals went to scratch), so reuse it.
+    let allOne = (0..<glm.n).allSatisfy { glm.omega[$0] == 1 }
+    let refit = allOne ? fit : GroupedPoissonGLM.fit(glm, trend: fit.hasTrend)
     if !refit.fullRank || refit.dfResidual <= 0 { throw .notAvailable(.notIdentifiable) }
     if !refit.converged {
       warnings.append(
@@ -404,18 +408,6 @@ func rPow(_ x: Double, _ y: Double) -> Double {
   if y == 2 { return x * x }
   return RMath.pow(x, y)
 }
-
-/// y^(2/3) for the Anscombe residuals, from a table for small integer counts (identical
-/// to `pow`, computed once).
-@inline(__always)
-func powTwoThirds(_ y: Double) -> Double {
-  if y >= 0 && y < Double(twoThirdsTable.count), y == y.rounded(.down) {
-    return twoThirdsTable[Int(y)]
-  }
-  return rPow(y, 2.0 / 3.0)
-}
-
-private let twoThirdsTable: [Double] = (0..<4096).map { rPow(Double($0), 2.0 / 3.0) }
 
 /// Per-thread buffers for farringtonFlexible.
 final class FarringtonWorkspace {

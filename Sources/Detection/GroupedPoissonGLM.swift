@@ -62,6 +62,7 @@ final class GLMWorkspace {
   var startEta = UnsafeMutablePointer<Double>.allocate(capacity: 1)
   var startMu = UnsafeMutablePointer<Double>.allocate(capacity: 1)
   var startDeviance = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+  var yTwoThirds = UnsafeMutablePointer<Double>.allocate(capacity: 1)
   // per group
   var groupStart = UnsafeMutablePointer<Int>.allocate(capacity: 2)  // groups + 1 entries
   var s0 = UnsafeMutablePointer<Double>.allocate(capacity: 1)
@@ -104,7 +105,7 @@ final class GLMWorkspace {
   private var rowBuffers: [UnsafeMutablePointer<Double>] {
     [
       y, yLogY, t, prior, offset, eta, mu, muPrevious, lastW, omega, scratch, startEta, startMu,
-      startDeviance,
+      startDeviance, yTwoThirds,
     ]
   }
   private var groupBuffers: [UnsafeMutablePointer<Double>] {
@@ -139,6 +140,7 @@ final class GLMWorkspace {
       startEta = .allocate(capacity: c)
       startMu = .allocate(capacity: c)
       startDeviance = .allocate(capacity: c)
+      yTwoThirds = .allocate(capacity: c)
       capacity = c
     }
     if groups > groupCapacity {
@@ -189,23 +191,30 @@ final class GLMWorkspace {
   /// loaded.
   func prepareRows() {
     var low = Double.infinity
+    var high = -Double.infinity
+    var anyPositive = false
+    let table = IRLSStart.table
+    let size = Double(IRLSStart.tableSize)
     for i in 0..<n {
       let yi = y[i]
-      let start = IRLSStart.values(yi)
+      let start: IRLSStart.Values
+      if yi >= 0 && yi < size && yi == yi.rounded(.down) {
+        start = table[Int(yi)]
+      } else {
+        start = IRLSStart.compute(yi)
+      }
       yLogY[i] = start.yLogY
       startEta[i] = start.eta
       startMu[i] = start.mu
       startDeviance[i] = start.deviance
-      if t[i] < low { low = t[i] }
+      yTwoThirds[i] = start.twoThirds
+      if yi != 0 { anyPositive = true }
+      let ti = t[i]
+      if ti < low { low = ti }
+      if ti > high { high = ti }
     }
     tMin = n > 0 ? low : 0
-    allResponsesZero = n > 0
-    for i in 0..<n where y[i] != 0 {
-      allResponsesZero = false
-      break
-    }
-    var high = -Double.infinity
-    for i in 0..<n where t[i] > high { high = t[i] }
+    allResponsesZero = n > 0 && !anyPositive
     tCentre = n > 0 ? (tMin + high) / 2 : 0
     maxAbsV = n > 0 ? (high - tMin) / 2 : 0
     for g in 0..<groups {
@@ -258,6 +267,8 @@ enum IRLSStart {
     var mu: Double
     var deviance: Double
     var yLogY: Double
+    /// y^(2/3) (R's `y^(2/3)`, for the Anscombe residuals).
+    var twoThirds: Double
   }
 
   static let tableSize = 4096
@@ -268,7 +279,7 @@ enum IRLSStart {
     let m = Swift.max(RMath.exp(e), RMath.doubleEpsilon)
     return Values(
       eta: e, mu: m, deviance: y > 0 ? y * RMath.log(y / m) - (y - m) : m,
-      yLogY: y > 0 ? y * RMath.log(y) : 0)
+      yLogY: y > 0 ? y * RMath.log(y) : 0, twoThirds: rPow(y, 2.0 / 3.0))
   }
 
   @inline(__always)
@@ -839,7 +850,7 @@ extension GroupedPoissonGLM {
         var h = ws.lastW[i] * (fit.hasTrend ? invS0 + dt * dt * invSchur : invS0)
         if h > hatLimit { h = 1 }
         let mu = ws.mu[i]
-        let a = 1.5 * (powTwoThirds(ws.y[i]) * out[i] - mu.squareRoot())
+        let a = 1.5 * (ws.yTwoThirds[i] * out[i] - mu.squareRoot())
         out[i] = a / (phi * (1 - h)).squareRoot()
       }
     }
