@@ -43,9 +43,20 @@ public enum DetectionAlgorithm: Sendable, Hashable {
   public func detect(
     _ matrix: SurveillanceSeries, range: ClosedRange<Int>, parallel: Bool = true
   ) -> [SeriesDetection] {
-    matrix.observed.withUnsafeBufferPointer { all in
+    detect(matrix, units: 0..<matrix.units.count, range: range, parallel: parallel)
+  }
+
+  /// Runs the algorithm on the units `units` of an `sts`-like matrix (e.g. in chunks, to
+  /// bound the memory of the results).
+  public func detect(
+    _ matrix: SurveillanceSeries, units: Range<Int>, range: ClosedRange<Int>,
+    parallel: Bool = true
+  ) -> [SeriesDetection] {
+    precondition(units.lowerBound >= 0 && units.upperBound <= matrix.units.count)
+    return matrix.observed.withUnsafeBufferPointer { all in
       let population = matrix.population
-      return detect(count: matrix.units.count, parallel: parallel) { u, ws in
+      return detect(count: units.count, parallel: parallel) { index, ws in
+        let u = units.lowerBound + index
         let length = matrix.length
         let obs = UnsafeBufferPointer(rebasing: all[(u * length)..<((u + 1) * length)])
         switch self {
