@@ -17,15 +17,15 @@ enum FarringtonBaseline {
     case tooManyPeriods
   }
 
-  /// Fills `levels[0..<n]` (position p - 1 for week p) with the level of each baseline week
-  /// (0 = not in the baseline). `k` is 1-based, `n` the series length.
+  /// Fills `levels[span]` (position p - 1 for week p, see `span`) with the level of each
+  /// baseline week (0 = not in the baseline). `k` is 1-based, `n` the series length.
   static func build(
     k: Int, n: Int, frequency: Int, b: Int, w: Int, noPeriods p: Int,
     pastWeeksNotIncluded: Int, levels: UnsafeMutablePointer<Int8>
   ) throws(Refusal) {
     // reference time points k, k - f, ..., k - b f must all exist
     if k - frequency * b < 1 || k > n { throw .referencePointsMissing }
-    for i in 0..<n { levels[i] = 0 }
+    for i in span(k: k, frequency: frequency, b: b, w: w) { levels[i] = 0 }
     let level = Int8(truncatingIfNeeded: p)
     try assign(levels, n: n, from: k - w, to: k, value: level)
     var newer = k
@@ -51,6 +51,13 @@ enum FarringtonBaseline {
     }
     // blocksID[(k - pastWeeksNotIncluded):k] <- NA
     try assign(levels, n: n, from: k - pastWeeksNotIncluded, to: k, value: 0)
+  }
+
+  /// The 0-based positions `build` can label (the oldest window up to week k); all others
+  /// stay outside the baseline.
+  @inline(__always)
+  static func span(k: Int, frequency: Int, b: Int, w: Int) -> Range<Int> {
+    Swift.max(0, k - frequency * b - w - 1)..<k
   }
 
   /// R's `x[from:to] <- value` on a 1-based vector of length n (positions beyond n are

@@ -100,8 +100,9 @@ public struct FarringtonFlexible: Sendable {
       if let population, population[pos].isNaN { return false }
       return true
     }
+    let span = FarringtonBaseline.span(k: k, frequency: series.frequency, b: s.b, w: s.w)
     var rows = 0
-    for pos in 0..<n where usable(pos) {
+    for pos in span where usable(pos) {
       counts[factors ? Int(ws.levels[pos]) : 1] += 1
       rows += 1
     }
@@ -118,7 +119,7 @@ public struct FarringtonFlexible: Sendable {
     // R: "contrasts can be applied only to factors with 2 or more levels"
     if factors && groups < 2 { throw .notAvailable(.notIdentifiable) }
     var maxResponse = -Double.infinity
-    for pos in 0..<n where usable(pos) {
+    for pos in span where usable(pos) {
       let level = factors ? Int(ws.levels[pos]) : 1
       let row = ws.cursor[level]
       ws.cursor[level] = row + 1
@@ -301,18 +302,21 @@ public struct FarringtonFlexible: Sendable {
     }
     // Anscombe residuals of the unweighted fit, weights omega (sum n), weighted refit
     let threshold = s.weightsThreshold
-    GroupedPoissonGLM.anscombeResiduals(glm, fit, phi: phi, into: glm.scratch)
-    var denominator = 0.0
-    for i in 0..<glm.n {
-      let r = glm.scratch[i]
-      if r.isNaN { throw .notAvailable(.undefined) }  // R: NAs in subscripted assignment
-      denominator += r > threshold ? 1 / (r * r) : 1
+    guard
+      let outliers = GroupedPoissonGLM.anscombeOutliers(
+        glm, fit, phi: phi, threshold: threshold, into: glm.scratch)
+    else {
+      throw .notAvailable(.undefined)  // a NaN residual: R stops (NAs in subscripted assignment)
+    }
+    var denominator = Double(glm.n - outliers)
+    if outliers > 0 {
+      for i in 0..<glm.n where glm.scratch[i] >= 0 { denominator += glm.scratch[i] }
     }
     let gamma = Double(glm.n) / denominator
     var zeroWeights = 0
     for i in 0..<glm.n {
-      let r = glm.scratch[i]
-      let o = r > threshold ? gamma / (r * r) : gamma
+      let inverseSquare = glm.scratch[i]
+      let o = inverseSquare >= 0 ? gamma * inverseSquare : gamma
       glm.omega[i] = o
       glm.prior[i] = o
       if o == 0 { zeroWeights += 1 }
@@ -326,7 +330,7 @@ public struct FarringtonFlexible: Sendable {
     // No residual above the threshold: gamma = n / n = 1 and every weight is exactly 1, so
     // R's weighted refit repeats the unweighted fit operation for operation; the workspace
     // still holds that fit (the residuals went to scratch), so reuse it.
-    let allOne = (0..<glm.n).allSatisfy { glm.omega[$0] == 1 }
+    let allOne = outliers == 0
     let refit = allOne ? fit : GroupedPoissonGLM.fit(glm, trend: fit.hasTrend)
     if !refit.fullRank || refit.dfResidual <= 0 { throw .notAvailable(.notIdentifiable) }
     if !refit.converged {

@@ -290,7 +290,8 @@ enum IRLSStart {
 }
 
 extension GroupedPoissonGLM {
-  private static let logEpsilon = RMath.log(RMath.doubleEpsilon)
+  /// log(DBL_EPSILON) = -52 log 2 (a literal: no lazy initialisation in the loops).
+  static let logEpsilon = -36.043_653_389_117_154
 
   /// How a fit's passes are computed (all give R's iterates; they differ in cost).
   private enum Mode {
@@ -580,19 +581,21 @@ extension GroupedPoissonGLM {
       if ws.momentsValid && lowestEta > logEpsilon + 1 {
         let e = RMath.exp(b + slope * centre)
         let m = ws.moments + momentCount * g
-        @inline(__always) func q(_ k: Int) -> Double {
-          // smallest terms first
-          var v = 0.0
-          var j = terms
-          while j > 0 {
-            v += coefficients[j] * m[k + j]
-            j -= 1
-          }
-          return v + m[k]
+        // q_k = sum_j c_j N_{k+j} for k = 0, 1, 2 together, smallest terms first
+        var q0 = 0.0
+        var q1 = 0.0
+        var q2 = 0.0
+        var j = terms
+        while j > 0 {
+          let c = coefficients[j]
+          q0 += c * m[j]
+          q1 += c * m[j + 1]
+          q2 += c * m[j + 2]
+          j -= 1
         }
-        let q0 = q(0)
-        let q1 = q(1)
-        let q2 = q(2)
+        q0 += m[0]
+        q1 += m[1]
+        q2 += m[2]
         a0 = e * q0
         a1 = e * (q1 + centre * q0)
         a2 = e * (q2 + centre * (2 * q1 + centre * q0))
@@ -834,14 +837,20 @@ extension GroupedPoissonGLM {
     return ws.lastW[i] * v
   }
 
-  /// Anscombe residuals 1.5 (y^(2/3) mu^(-1/6) - mu^(1/2)) / sqrt(phi (1 - h)) of the fit,
-  /// with R's hat values (h > 1 - 10 eps counts as 1, as `lm.influence` does).
-  static func anscombeResiduals(
-    _ ws: GLMWorkspace, _ fit: Fit, phi: Double, into out: UnsafeMutablePointer<Double>
-  ) {
+  /// Which Anscombe residuals r exceed `threshold` (R: `s > weightsThreshold`). Writes
+  /// 1/r^2 for those rows and -1 for the others into `out`; returns their number, or nil
+  /// when a residual is NaN. r itself (two square roots and a division) is only formed for
+  /// outliers, near-ties with the threshold and degenerate rows; for the others
+  /// a > 0 and a^2 > threshold^2 phi (1 - h) decides, which is the same comparison.
+  static func anscombeOutliers(
+    _ ws: GLMWorkspace, _ fit: Fit, phi: Double, threshold: Double,
+    into out: UnsafeMutablePointer<Double>
+  ) -> Int? {
     muPowerMinusSixth(ws, fit, into: out)
     let invSchur = fit.hasTrend ? 1 / fit.schur : 0
     let hatLimit = 1 - 10 * RMath.doubleEpsilon
+    let threshold2 = threshold * threshold
+    var outliers = 0
     for g in 0..<ws.groups {
       let invS0 = 1 / ws.lastS0[g]
       let meanT = ws.lastS1[g] / ws.lastS0[g]
@@ -849,11 +858,32 @@ extension GroupedPoissonGLM {
         let dt = ws.t[i] - meanT
         var h = ws.lastW[i] * (fit.hasTrend ? invS0 + dt * dt * invSchur : invS0)
         if h > hatLimit { h = 1 }
-        let mu = ws.mu[i]
-        let a = 1.5 * (ws.yTwoThirds[i] * out[i] - mu.squareRoot())
-        out[i] = a / (phi * (1 - h)).squareRoot()
+        let a = 1.5 * (ws.yTwoThirds[i] * out[i] - ws.mu[i].squareRoot())
+        let scale = phi * (1 - h)
+        if threshold > 0 && scale > 0 && a.isFinite {
+          if a <= 0 {
+            out[i] = -1
+            continue
+          }
+          let lhs = a * a
+          let rhs = threshold2 * scale
+          if lhs < rhs * (1 - 1e-12) {
+            out[i] = -1
+            continue
+          }
+        }
+        // exactly as R: r = a / sqrt(phi (1 - h)), outlier iff r > threshold
+        let r = a / scale.squareRoot()
+        if r.isNaN { return nil }
+        if r > threshold {
+          out[i] = 1 / (r * r)
+          outliers += 1
+        } else {
+          out[i] = -1
+        }
       }
     }
+    return outliers
   }
 
   /// The dispersions with two sets of stored weights in one pass (see `dispersion`).

@@ -7,6 +7,7 @@ import Testing
     -> [Int8]
   {
     let buffer = UnsafeMutablePointer<Int8>.allocate(capacity: n)
+    buffer.initialize(repeating: 0, count: n)  // build() only writes its span
     defer { buffer.deallocate() }
     try FarringtonBaseline.build(
       k: k, n: n, frequency: frequency, b: b, w: w, noPeriods: p, pastWeeksNotIncluded: past,

@@ -34,6 +34,10 @@ import Testing
     }
   }
 
+  @Test func logEpsilonLiteral() {
+    #expect(GroupedPoissonGLM.logEpsilon == RMath.log(RMath.doubleEpsilon))
+  }
+
   @Test func rPowFollowsR() {
     #expect(rPow(-3, 2) == 9)
     #expect(rPow(1, .nan) == 1)
