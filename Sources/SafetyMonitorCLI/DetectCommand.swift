@@ -34,6 +34,9 @@ struct DetectCommand: ParsableCommand {
   @Option(help: "Output file (default: standard output).")
   var out: String?
 
+  @Option(help: "Time points per year: 52 (weekly, default) or 12 (monthly week_index).")
+  var frequency: Int = 52
+
   func validate() throws {
     guard DetectorMethod(rawValue: algorithm) != nil else {
       throw ValidationError(
@@ -41,6 +44,7 @@ struct DetectCommand: ParsableCommand {
           + DetectorMethod.allCases.map(\.rawValue).joined(separator: ", "))
     }
     _ = try parseRange(range)
+    guard frequency >= 1 else { throw ValidationError("--frequency must be at least 1") }
   }
 
   func run() throws {
@@ -79,7 +83,7 @@ struct DetectCommand: ParsableCommand {
           at: settings.map { SourcePosition(file: $0, line: 1, column: 1) })
       ])
     }
-    let table = try SeriesTable.read(path: series)
+    let table = try SeriesTable.read(path: series, frequency: frequency)
     for warning in table.warnings { printError(warning.description) }
     let results = detector.detect(table.series, range: weeks, parallel: true)
     let text = DetectOutput.csv(results)
@@ -215,7 +219,7 @@ struct SeriesTable {
 
   static let maxErrors = 50
 
-  static func read(path: String) throws -> SeriesTable {
+  static func read(path: String, frequency: Int = 52) throws -> SeriesTable {
     let delimiter = sniffDelimiter(path: path)
     let reader: CSVReader
     do {
@@ -320,7 +324,7 @@ struct SeriesTable {
               + "they count as missing",
             at: SourcePosition(file: path, line: entries[0].line, column: 1)))
       }
-      series.append(CountSeries(id: id, observed: observed))
+      series.append(CountSeries(id: id, observed: observed, frequency: frequency))
     }
     if !errors.isEmpty { throw DetectFailure.data(Array(errors.prefix(maxErrors))) }
     return SeriesTable(series: series, warnings: warnings)
@@ -379,7 +383,9 @@ enum DetectOutput {
   {
     var alarms = 0
     var reasons: [String: Int] = [:]
+    var warnings = 0
     for r in results {
+      warnings += r.warnings.count
       for o in r.outcomes {
         if o.alarm == true { alarms += 1 }
         if let reason = o.reason { reasons[reason.rawValue, default: 0] += 1 }
@@ -394,5 +400,6 @@ enum DetectOutput {
     return
       "detect: \(results.count) series x weeks \(range.lowerBound)...\(range.upperBound): "
       + "\(alarms) alarms\(reasonText)"
+      + (warnings > 0 ? "; \(warnings) model warnings (as R would warn)" : "")
   }
 }
