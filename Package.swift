@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "CSVIngest", targets: ["CSVIngest"]),
     // For the detection benchmark package (Benchmarks/Detection/).
     .library(name: "Detection", targets: ["Detection"]),
+    .executable(name: "make-fixtures", targets: ["MakeFixtures"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,6 +56,16 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]
     ),
+    // Synthetic demo data: the fictional municipality Demostad (and a national-size
+    // registry for benchmarks), partner exports, planted episodes and their truth file.
+    .target(name: "FixtureGen", dependencies: ["SafetyCore"]),
+    // `make-fixtures`: the thin command that runs FixtureGen.
+    .executableTarget(
+      name: "MakeFixtures",
+      dependencies: [
+        "FixtureGen", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .testTarget(name: "SafetyCoreTests", dependencies: ["SafetyCore"]),
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
@@ -65,6 +76,12 @@ let package = Package(
       dependencies: [
         "SafetyMonitorCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    .testTarget(
+      name: "FixtureGenTests",
+      dependencies: [
+        "FixtureGen", "SafetyCore", "PipelineSpec", .product(name: "Yams", package: "Yams"),
+      ]
+    ),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
   ]
