@@ -235,59 +235,61 @@ struct SeriesTable {
     var rows: [String: [(week: Int, count: Double, line: Int)]] = [:]
     struct TooManyErrors: Error {}
     do {
-      try reader.forEachRecord(onDiagnostic: { warnings.append($0) }) { record in
-        if record.isHeader {
-          let labels = record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
-          var found: [Int] = []
-          for name in ["series_id", "week_index", "count"] {
-            if let i = labels.firstIndex(of: name) {
-              found.append(i)
-            } else {
-              errors.append(
-                .error(.missingColumn, "the header has no column '\(name)'", at: record.position))
+      try reader.forEachRecord(
+        onDiagnostic: { warnings.append($0) },
+        { record in
+          if record.isHeader {
+            let labels = record.strings().map { $0.trimmingCharacters(in: .whitespaces) }
+            var found: [Int] = []
+            for name in ["series_id", "week_index", "count"] {
+              if let i = labels.firstIndex(of: name) {
+                found.append(i)
+              } else {
+                errors.append(
+                  .error(.missingColumn, "the header has no column '\(name)'", at: record.position))
+              }
             }
+            if found.count == 3 { columns = (found[0], found[1], found[2]) }
+            if errors.count > 0 { throw TooManyErrors() }
+            return
           }
-          if found.count == 3 { columns = (found[0], found[1], found[2]) }
-          if errors.count > 0 { throw TooManyErrors() }
-          return
-        }
-        guard let c = columns else { return }
-        guard record.count > max(c.id, c.week, c.count) else {
-          errors.append(
-            .error(
-              .missingCell,
-              "the row has \(record.count) fields; series_id, week_index "
-                + "and count are required", at: record.position(ofField: record.count)))
-          if errors.count >= maxErrors { throw TooManyErrors() }
-          return
-        }
-        let id = record[c.id].decoded()
-        let weekText = record[c.week].decoded().trimmingCharacters(in: .whitespaces)
-        guard let week = Int(weekText), week >= 1 else {
-          errors.append(
-            .error(
-              .typeError, "week_index must be a whole number >= 1, got '\(weekText)'",
-              at: record.position(ofField: c.week)))
-          if errors.count >= maxErrors { throw TooManyErrors() }
-          return
-        }
-        let countText = record[c.count].decoded().trimmingCharacters(in: .whitespaces)
-        let count: Double
-        if countText.isEmpty || countText == "NA" || countText == "na" {
-          count = .nan  // missing observation
-        } else if let v = Double(countText), v.isFinite, v >= 0, v == v.rounded() {
-          count = v
-        } else {
-          errors.append(
-            .error(
-              .typeError, "count must be a whole number >= 0 or NA, got '\(countText)'",
-              at: record.position(ofField: c.count)))
-          if errors.count >= maxErrors { throw TooManyErrors() }
-          return
-        }
-        if rows[id] == nil { order.append(id) }
-        rows[id, default: []].append((week, count, record.line))
-      }
+          guard let c = columns else { return }
+          guard record.count > max(c.id, c.week, c.count) else {
+            errors.append(
+              .error(
+                .missingCell,
+                "the row has \(record.count) fields; series_id, week_index "
+                  + "and count are required", at: record.position(ofField: record.count)))
+            if errors.count >= maxErrors { throw TooManyErrors() }
+            return
+          }
+          let id = record[c.id].decoded()
+          let weekText = record[c.week].decoded().trimmingCharacters(in: .whitespaces)
+          guard let week = Int(weekText), week >= 1 else {
+            errors.append(
+              .error(
+                .typeError, "week_index must be a whole number >= 1, got '\(weekText)'",
+                at: record.position(ofField: c.week)))
+            if errors.count >= maxErrors { throw TooManyErrors() }
+            return
+          }
+          let countText = record[c.count].decoded().trimmingCharacters(in: .whitespaces)
+          let count: Double
+          if countText.isEmpty || countText == "NA" || countText == "na" {
+            count = .nan  // missing observation
+          } else if let v = Double(countText), v.isFinite, v >= 0, v == v.rounded() {
+            count = v
+          } else {
+            errors.append(
+              .error(
+                .typeError, "count must be a whole number >= 0 or NA, got '\(countText)'",
+                at: record.position(ofField: c.count)))
+            if errors.count >= maxErrors { throw TooManyErrors() }
+            return
+          }
+          if rows[id] == nil { order.append(id) }
+          rows[id, default: []].append((week, count, record.line))
+        })
     } catch is TooManyErrors {
       throw DetectFailure.data(errors)
     } catch let d as Diagnostic {

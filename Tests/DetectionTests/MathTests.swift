@@ -44,16 +44,4 @@ import Testing
     #expect(rPow(-3, 1.5).isNaN)
   }
 
-  /// The tabled IRLS start values equal the formulas for every count.
-  @Test func startTableEqualsFormulas() {
-    for y in [0.0, 1, 2, 7, 100, 4095] {
-      let tabled = IRLSStart.values(y)
-      let direct = IRLSStart.compute(y)
-      #expect(tabled.eta == direct.eta && tabled.mu == direct.mu)
-      #expect(tabled.deviance == direct.deviance && tabled.yLogY == direct.yLogY)
-      #expect(tabled.twoThirds == rPow(y, 2.0 / 3.0))
-    }
-    #expect(IRLSStart.values(5000).twoThirds == rPow(5000, 2.0 / 3.0))
-    #expect(IRLSStart.values(0).eta == RMath.log(0.1))
-  }
 }

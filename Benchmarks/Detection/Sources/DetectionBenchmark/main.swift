@@ -1,7 +1,7 @@
 // Detection benchmark (see BENCHMARKS.md, section "Detection").
 //
 //   swift run -c release --package-path Benchmarks/Detection detection-benchmark \
-//     [--areas 14000] [--indicators 40] [--weeks 312] [--r-sample 200] [--r-sample-52 10] \
+//     [--areas 14000] [--indicators 40] [--weeks 312] [--r-sample 200] [--r-sample-52 20] \
 //     [--fraction-52 1.0] [--no-r]
 //
 // Phases: generate the cube (not timed in the results); improved Farrington (Noufaily
