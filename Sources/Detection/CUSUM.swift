@@ -40,7 +40,18 @@ public struct CUSUM: Sendable {
           DetectionOutcome(timeIndex: $0, observed: series.value(at: $0), reason: reason)
         }, warnings: warnings)
     }
-    guard first >= 2, range.upperBound <= y.count else { return allNA(.insufficientHistory) }
+    guard first >= 2 else { return allNA(.insufficientHistory) }
+    if range.upperBound > y.count {
+      // time points after the series' end: computed up to the end, the rest out of range
+      var head =
+        first <= y.count
+        ? detect(series, range: first...y.count)
+        : SeriesDetection(id: series.id, outcomes: [])
+      for t in Swift.max(first, y.count + 1)...range.upperBound {
+        head.outcomes.append(DetectionOutcome(timeIndex: t, observed: nil, reason: .outOfRange))
+      }
+      return head
+    }
     let history = Array(y[0..<(first - 1)])
     if history.contains(where: \.isNaN)
       || y[(first - 1)..<range.upperBound].contains(where: \.isNaN)

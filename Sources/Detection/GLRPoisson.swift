@@ -26,7 +26,18 @@ public struct GLRPoisson: Sendable {
           DetectionOutcome(timeIndex: $0, observed: series.value(at: $0), reason: reason)
         })
     }
-    guard first >= 2, range.upperBound <= y.count else { return allNA(.insufficientHistory) }
+    guard first >= 2 else { return allNA(.insufficientHistory) }
+    if range.upperBound > y.count {
+      // time points after the series' end: computed up to the end, the rest out of range
+      var head =
+        first <= y.count
+        ? detect(series, range: first...y.count)
+        : SeriesDetection(id: series.id, outcomes: [])
+      for t in Swift.max(first, y.count + 1)...range.upperBound {
+        head.outcomes.append(DetectionOutcome(timeIndex: t, observed: nil, reason: .outOfRange))
+      }
+      return head
+    }
     if y[0..<range.upperBound].contains(where: \.isNaN) { return allNA(.missingObservation) }
     let history = Array(y[0..<(first - 1)])
     let t = (1...history.count).map(Double.init)

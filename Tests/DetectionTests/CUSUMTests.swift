@@ -33,4 +33,15 @@ import Testing
     let r = CUSUM().detect(CountSeries(id: "c", observed: y), range: 21...30)
     #expect(r.outcomes.allSatisfy { $0.reason == .missingObservation && $0.alarm == nil })
   }
+
+  @Test func rangeBeyondTheSeriesIsOutOfRange() throws {
+    let y = Array(repeating: 4.0, count: 30)
+    let r = CUSUM().detect(CountSeries(id: "c", observed: y), range: 25...33)
+    #expect(r.outcomes.map(\.timeIndex) == Array(25...33))
+    #expect(r.outcomes.prefix(6).allSatisfy { $0.reason == nil && $0.upperbound != nil })
+    #expect(r.outcomes.suffix(3).allSatisfy { $0.reason == .outOfRange && $0.observed == nil })
+    let g = GLRPoisson().detect(CountSeries(id: "c", observed: y), range: 25...33)
+    #expect(g.outcomes.suffix(3).allSatisfy { $0.reason == .outOfRange })
+    #expect(g.outcomes.prefix(6).allSatisfy { $0.upperbound != nil })
+  }
 }
