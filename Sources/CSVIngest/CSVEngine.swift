@@ -56,6 +56,9 @@ struct CSVEngine: ~Copyable {
   var cap: Int
   var end = 0
   var pos = 0
+  /// End of the bytes that may be fed: a UTF-8 character split at the end of the buffer
+  /// waits for the next chunk (so every chunking feeds libcsv the same validated bytes).
+  var safeEnd = 0
   var bufBase: Int
   var fileOffset: Int
   var eof = false
@@ -135,8 +138,8 @@ struct CSVEngine: ~Copyable {
   ) throws {
     try refill(report: report)
     while true {
-      if pos >= end {
-        if eof { break }
+      if pos >= safeEnd {
+        if eof && pos >= end { break }
         try refill(report: report)
         continue
       }
@@ -164,9 +167,9 @@ struct CSVEngine: ~Copyable {
     report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
   ) throws {
     let segStart = pos
-    var segEnd = end
+    var segEnd = safeEnd
     var hasBreak = false
-    let remaining = end - pos
+    let remaining = safeEnd - pos
     let p = buf + pos
     // Next line break: LF, or CR when the buffer holds one before it.
     var breakAt = -1
@@ -191,7 +194,14 @@ struct CSVEngine: ~Copyable {
         segEnd = j + 1
       }
     }
-    if badOffset < segEnd { throw badByteError() }
+    // A bad byte ahead: feed up to it (so that what precedes it is reported as in any
+    // other chunking), then stop.
+    let stopsAtBadByte = badOffset < segEnd
+    if stopsAtBadByte {
+      segEnd = max(badOffset, segStart)
+      hasBreak = false
+      crAtEnd = false
+    }
 
     if parser.pointee.pstate == Self.rowNotBegun {
       let length = segEnd - segStart
@@ -216,14 +226,8 @@ struct CSVEngine: ~Copyable {
       if consumed == length { break }
       from = try recoverFromQuoteError(at: from + consumed, report: report)
     }
-    if sink.pointee.overflow != .none { throw overflowError(upTo: segEnd) }
-    let inField = parser.pointee.entry_pos
-    if inField > limits.maxFieldBytes {
-      throw limitError(.fieldTooLarge, field: sink.pointee.fieldCount, upTo: segEnd)
-    }
-    if sink.pointee.byteCount + inField > limits.maxRecordBytes {
-      throw limitError(.recordTooLarge, field: sink.pointee.fieldCount, upTo: segEnd)
-    }
+    try checkLimits(upTo: segEnd)
+    if stopsAtBadByte { throw badByteError() }
     if sink.pointee.ended {
       try deliver(rawEnd: segEnd, report: report, body)
     }
@@ -384,6 +388,7 @@ struct CSVEngine: ~Copyable {
     let n = want > 0 ? try source.read(into: buf + end, count: want, at: fileOffset) : 0
     if n == 0 {
       eof = true
+      safeEnd = end
       return
     }
     let newStart = end
@@ -394,6 +399,7 @@ struct CSVEngine: ~Copyable {
       try checkSignature(report: report)
     }
     check(from: max(newStart, pos))
+    safeEnd = checksUTF8 && validator.pending > 0 && !eof ? validator.leadOffset : end
   }
 
   /// NUL bytes (binary data) and invalid UTF-8 in buf[from..<end]: remembers the first.
@@ -429,18 +435,12 @@ struct CSVEngine: ~Copyable {
   }
 
   func invalidUTF8Message(at: Int) -> String {
-    var hex: [String] = []
-    var i = at
-    while i < end && hex.count < 4 {
-      hex.append(String(buf[i], radix: 16, uppercase: true).leftPadded(to: 2))
-      i += 1
-      if i < end && buf[i] & 0xC0 != 0x80 { break }
-    }
+    let hex = at < end ? String(buf[at], radix: 16, uppercase: true).leftPadded(to: 2) : "?"
     let how =
       encoding == .auto || encoding == .utf8 && dialect.encoding == .auto
       ? "the file looked like UTF-8 so far" : "the dialect says UTF-8"
     return
-      "invalid UTF-8 (bytes \(hex.joined(separator: " "))); \(how): if the export is Windows-1252 or ISO-8859-1, declare that encoding"
+      "invalid UTF-8 (byte 0x\(hex)); \(how): if the export is Windows-1252 or ISO-8859-1, declare that encoding"
   }
 
   /// At the file's start: BOM, and signatures of files that are not CSV at all.
@@ -484,11 +484,10 @@ struct CSVEngine: ~Copyable {
     let from = min(lineStart, offset)
     let raw = UnsafeRawBufferPointer(start: buf + from, count: max(0, offset - from))
     let column = TextDecoding.characterCount(raw, resolvedEncoding) + 1
-    let inRecord = parser.pointee.pstate != Self.rowNotBegun || sink.pointee.fieldCount > 0
+    // The record the offending byte belongs to (or would start).
     return Diagnostic.error(
       code, message,
-      at: SourcePosition(
-        file: context.file, line: line, column: column, record: inRecord ? records + 1 : nil))
+      at: SourcePosition(file: context.file, line: line, column: column, record: records + 1))
   }
 
   func badByteError() -> Diagnostic {
@@ -500,6 +499,8 @@ struct CSVEngine: ~Copyable {
   /// leniently (the quote stays in the field as text) and go on. Returns the next offset.
   mutating func recoverFromQuoteError(at offset: Int, report: (Diagnostic) -> Void) throws -> Int {
     guard csv_error(parser) == CSV_EPARSE, offset < end else { throw parseError(at: offset) }
+    // A limit already exceeded wins (as it would if the chunk had ended here).
+    try checkLimits(upTo: offset)
     var diagnostic = parseError(at: offset)
     diagnostic.severity = .warning
     emit(diagnostic, report: report)
@@ -529,6 +530,19 @@ struct CSVEngine: ~Copyable {
     return positionedError(.parseError, "CSV parser failed: \(text)", at: offset)
   }
 
+  /// Throws when the record so far exceeds a limit.
+  @inline(__always)
+  func checkLimits(upTo rawEnd: Int) throws {
+    if sink.pointee.overflow != .none { throw overflowError(upTo: rawEnd) }
+    let inField = parser.pointee.entry_pos
+    if inField > limits.maxFieldBytes {
+      throw limitError(.fieldTooLarge, field: sink.pointee.fieldCount, upTo: rawEnd)
+    }
+    if sink.pointee.byteCount + inField > limits.maxRecordBytes {
+      throw limitError(.recordTooLarge, field: sink.pointee.fieldCount, upTo: rawEnd)
+    }
+  }
+
   func overflowError(upTo rawEnd: Int) -> Diagnostic {
     let s = sink.pointee
     switch s.overflow {
@@ -555,12 +569,8 @@ struct CSVEngine: ~Copyable {
       message = "record is larger than \(byteText(limits.maxRecordBytes)) (the limit)"
     default:
       var text = "field \(field + 1) is larger than \(byteText(limits.maxFieldBytes)) (the limit)"
-      if let open = RecordScanner.openQuoteOffset(
-        raw, delimiter: dialect.delimiter, quote: dialect.quote)
-      {
-        let (ql, qc) = RecordScanner.lineColumn(
-          raw, offset: open, startLine: recordLine, encoding: resolvedEncoding)
-        text += "; is the quote opened at line \(ql), column \(qc) ever closed?"
+      if offset < raw.count && raw[offset] == dialect.quote {
+        text += "; is the quote that opens it (line \(l), column \(c)) ever closed?"
       }
       message = text
     }
