@@ -77,6 +77,28 @@ final class ByteSource: @unchecked Sendable {
     }
   }
 
+  /// Calls `body` with the bytes of `range` (mapped read-only for files).
+  func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
+    let range = max(0, range.lowerBound)..<min(size, max(range.lowerBound, range.upperBound))
+    switch storage {
+    case .memory(let bytes):
+      return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    case .file(let fd):
+      if range.isEmpty { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+      let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+      let start = range.lowerBound / page * page
+      let length = range.upperBound - start
+      guard let map = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, off_t(start)),
+        map != MAP_FAILED
+      else {
+        throw Diagnostic.error(.ioError, "\(name): cannot map file: \(ByteSource.errnoText())")
+      }
+      defer { munmap(map, length) }
+      return try body(
+        UnsafeRawBufferPointer(start: map + (range.lowerBound - start), count: range.count))
+    }
+  }
+
   static func errnoText() -> String {
     guard let s = strerror(errno) else { return "error \(errno)" }
     return String(cString: s)

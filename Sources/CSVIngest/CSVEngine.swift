@@ -35,7 +35,15 @@ struct CSVEngine: ~Copyable {
     var encoding: TextEncoding
     /// Width records are checked against (known in advance for non-first chunks).
     var headerWidth: Int?
+    /// The range ends at the file's end. Otherwise the range must end between records
+    /// (checked: `ChunkBoundaryMismatch`), and trailing blank lines are kept for the caller.
+    var isFileEnd: Bool = true
+    /// The bytes were already checked for NUL bytes and invalid UTF-8 (parallel pre-pass).
+    var prevalidated: Bool = false
   }
+
+  /// A parallel chunk did not end between two records: its start was guessed wrong.
+  struct ChunkBoundaryMismatch: Error {}
 
   static let lf: UInt8 = 0x0A
   static let cr: UInt8 = 0x0D
@@ -50,6 +58,10 @@ struct CSVEngine: ~Copyable {
   let chunkSize: Int
   let regionEnd: Int
   let isFileStart: Bool
+  let isFileEnd: Bool
+  let prevalidated: Bool
+  /// File offset just past the last delivered record's raw bytes.
+  var lastRecordEnd = 0
 
   // Buffer: buf[0..<end] holds bytes from file offset `bufBase`; pos is the next to feed.
   var buf: UnsafeMutablePointer<UInt8>
@@ -98,6 +110,8 @@ struct CSVEngine: ~Copyable {
     chunkSize = config.options.chunkSize
     regionEnd = min(config.end, config.source.size)
     isFileStart = config.isFileStart
+    isFileEnd = config.isFileEnd
+    prevalidated = config.prevalidated
     cap = chunkSize + 4096
     buf = .allocate(capacity: cap)
     bufBase = config.start
@@ -105,7 +119,7 @@ struct CSVEngine: ~Copyable {
     line = config.firstLine
     headerWidth = config.headerWidth
     encoding = config.encoding
-    checksUTF8 = config.encoding == .utf8 || config.encoding == .auto
+    checksUTF8 = !config.prevalidated && (config.encoding == .utf8 || config.encoding == .auto)
     parser = .allocate(capacity: 1)
     csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
     csv_set_delim(parser, config.options.dialect.delimiter)
@@ -243,6 +257,10 @@ struct CSVEngine: ~Copyable {
     report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
   ) throws {
     if badOffset < Int.max { throw badByteError() }
+    if !isFileEnd {
+      guard parser.pointee.pstate == Self.rowNotBegun else { throw ChunkBoundaryMismatch() }
+      return
+    }
     if checksUTF8, case .invalid(let at) = validator.finish() {
       throw positionedError(
         .encodingError, "the file ends inside a UTF-8 character (truncated multi-byte sequence)",
@@ -274,6 +292,7 @@ struct CSVEngine: ~Copyable {
     rawEnd: Int, report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
   ) throws {
     records += 1
+    lastRecordEnd = bufBase + rawEnd
     let s = sink.pointee
     let record = CSVRecord(
       number: records, line: recordLine,
@@ -404,7 +423,7 @@ struct CSVEngine: ~Copyable {
 
   /// NUL bytes (binary data) and invalid UTF-8 in buf[from..<end]: remembers the first.
   mutating func check(from: Int) {
-    guard from < end else { return }
+    guard from < end, !prevalidated else { return }
     if let nul = memchr(buf + from, 0, end - from) {
       let at = UnsafeMutableRawPointer(mutating: nul) - UnsafeMutableRawPointer(buf)
       noteBad(
@@ -461,7 +480,7 @@ struct CSVEngine: ~Copyable {
             at: SourcePosition(file: context.file, line: 1, column: 1)), report: report)
       }
       encoding = .utf8
-      checksUTF8 = true
+      checksUTF8 = !prevalidated
       return
     }
     let signatures: [([UInt8], String, DiagnosticCode)] = [
