@@ -36,6 +36,14 @@ let package = Package(
     ),
     // Aberration and trend detection: pure computation, no I/O, no clock.
     .target(name: "Detection", dependencies: ["SafetyCore"]),
+    // Stage 6: what users read — localisation, HTML, SVG charts and maps, disclosure
+    // control, exports for Excel and GIS. Pure: renders values, does no I/O.
+    .target(name: "Reporting", dependencies: ["SafetyCore"]),
+    // Operating it from cron: lock, exit statuses, logs, progress, metrics textfile.
+    .target(
+      name: "Operations",
+      dependencies: [.product(name: "Logging", package: "swift-log")]
+    ),
     // The thin command-line executable: one file per subcommand.
     .executableTarget(
       name: "SafetyMonitorCLI",
@@ -48,5 +56,7 @@ let package = Package(
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+    .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
   ]
 )

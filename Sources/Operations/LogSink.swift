@@ -1,0 +1,54 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where log lines go. The real sink is standard error; tests capture lines in memory.
+public protocol LogSink: Sendable {
+  func write(line: String)
+  /// Whether the sink is an interactive terminal (human format and progress when auto).
+  var isTerminal: Bool { get }
+}
+
+/// Standard error, one write per line (lines from concurrent loggers do not interleave).
+public struct StandardErrorSink: LogSink {
+  public init() {}
+
+  public func write(line: String) {
+    var text = line
+    text.append("\n")
+    var remaining = Array(text.utf8)[...]
+    while !remaining.isEmpty {
+      let written = remaining.withUnsafeBytes {
+        Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count)
+      }
+      if written < 0, errno == EINTR { continue }
+      guard written > 0 else { return }
+      remaining = remaining.dropFirst(written)
+    }
+  }
+
+  public var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+}
+
+/// Collects lines in memory, for tests.
+public final class CapturingSink: LogSink, @unchecked Sendable {
+  private let lock = NSLock()
+  private var storage: [String] = []
+  public let isTerminal: Bool
+
+  public init(isTerminal: Bool = false) { self.isTerminal = isTerminal }
+
+  public func write(line: String) {
+    lock.lock()
+    storage.append(line)
+    lock.unlock()
+  }
+
+  public var lines: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return storage
+  }
+}

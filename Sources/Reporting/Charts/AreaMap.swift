@@ -1,0 +1,116 @@
+/// How one area is coloured on a map, and what its tooltip says.
+public struct MapFill: Sendable, Hashable {
+  public var colour: String
+  public var tooltip: String
+
+  public init(colour: String, tooltip: String) {
+    self.colour = colour
+    self.tooltip = tooltip
+  }
+}
+
+/// A self-contained SVG map of areas from planar boundaries (RD New metres: x east,
+/// y north). Areas without a fill are drawn in the no-data colour.
+public struct AreaMap: Sendable {
+  public struct Area: Sendable {
+    public var code: String
+    public var name: String
+    public var geometry: GeoJSONGeometry
+    public init(code: String, name: String, geometry: GeoJSONGeometry) {
+      self.code = code
+      self.name = name
+      self.geometry = geometry
+    }
+  }
+
+  public var title: String
+  public var areas: [Area]
+  public var fills: [String: MapFill]
+  public var legend: [(colour: String, text: String)]
+  public var width: Double = 560
+
+  public static let noDataColour = "#eeeeee"
+
+  public init(
+    title: String, areas: [Area], fills: [String: MapFill],
+    legend: [(colour: String, text: String)]
+  ) {
+    self.title = title
+    self.areas = areas
+    self.fills = fills
+    self.legend = legend
+  }
+
+  public func svg(_ language: DisplayLanguage) -> HTML {
+    let points = areas.flatMap { $0.geometry.polygons.flatMap { $0.flatMap { $0 } } }
+    guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),
+      let minY = points.map(\.y).min(), let maxY = points.map(\.y).max(), maxX > minX,
+      maxY > minY
+    else {
+      return "<p class=\"map-missing\">\(language[.legendNoData])</p>"
+    }
+    let margin = 8.0
+    let scale = (width - 2 * margin) / (maxX - minX)
+    let mapHeight = (maxY - minY) * scale + 2 * margin
+    let legendHeight = Double(legend.count) * 16 + 8
+    let height = mapHeight + legendHeight
+    func px(_ p: (x: Double, y: Double)) -> String {
+      "\(svgNumber(margin + (p.x - minX) * scale)),\(svgNumber(margin + (maxY - p.y) * scale))"
+    }
+    var svg: HTML = """
+      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(svgNumber(width)) \(svgNumber(height))" \
+      width="100%" role="img" aria-label="\(title)" class="area-map" \
+      font-family="system-ui, sans-serif" font-size="11"><title>\(title)</title>
+      """
+    for area in areas {
+      var d = ""
+      for polygon in area.geometry.polygons {
+        for ring in polygon where ring.count >= 3 {
+          d += "M" + ring.map(px).joined(separator: "L") + "Z"
+        }
+      }
+      let fill = fills[area.code]
+      let colour = fill?.colour ?? Self.noDataColour
+      let tip =
+        fill.map { "\(area.name) (\(area.code)): \($0.tooltip)" }
+        ?? "\(area.name) (\(area.code)): \(language[.legendNoData])"
+      svg += """
+        <path d="\(HTML(unescaped: d))" fill="\(colour)" stroke="#ffffff" stroke-width="1" \
+        data-code="\(area.code)"><title>\(tip)</title></path>
+        """
+    }
+    for (i, item) in legend.enumerated() {
+      let y = mapHeight + 4 + Double(i) * 16
+      svg += """
+        <rect x="\(svgNumber(margin))" y="\(svgNumber(y))" width="14" height="12" \
+        fill="\(item.colour)" stroke="#999" stroke-width="0.5"/>\
+        <text x="\(svgNumber(margin + 20))" y="\(svgNumber(y + 10))" fill="#333">\(item.text)</text>
+        """
+    }
+    svg += "</svg>"
+    return svg
+  }
+}
+
+/// Colour classes for the level index (100 = municipal average), colour-blind safe
+/// (a sequential blue-to-red scale that also differs in lightness).
+public enum IndexColours {
+  public static func colour(forIndex index: Double?) -> String {
+    guard let index else { return AreaMap.noDataColour }
+    switch index {
+    case ..<80: return "#2c7bb6"
+    case ..<100: return "#abd9e9"
+    case ..<120: return "#ffffbf"
+    case ..<150: return "#fdae61"
+    default: return "#d7191c"
+    }
+  }
+
+  public static func legend(_ language: DisplayLanguage) -> [(colour: String, text: String)] {
+    [
+      ("#2c7bb6", language[.legendIndexBelow80]), ("#abd9e9", language[.legendIndex80to100]),
+      ("#ffffbf", language[.legendIndex100to120]), ("#fdae61", language[.legendIndex120to150]),
+      ("#d7191c", language[.legendIndexAbove150]), (AreaMap.noDataColour, language[.legendNoData]),
+    ]
+  }
+}

@@ -1,0 +1,133 @@
+/// Every fixed text users see, in Dutch and English. One table for the whole project
+/// (reports, terminal output, dashboard): add a case here and the compiler asks for both
+/// languages.
+public enum Label: String, Sendable, Hashable, CaseIterable {
+  // Flag kinds
+  case kindSpike, kindRising, kindElevated, kindConvergent, kindCluster
+  // Flag statuses
+  case statusNew, statusOngoing, statusEscalated, statusDeescalated, statusResolved
+  case statusAcknowledged, statusDismissed
+  // Common nouns
+  case area, wijk, buurt, gemeente, theme, indicator, partner, partners, period, kind
+  case status, severity, firstSeen, lastSeen, observed, expected, upperBound, pValue
+  case trendSlope, index, count, rate, total, change, note, by, when, flags, flag
+  case openFlags, newFlags, escalatedFlags, noFlags, series, map, methods, data
+  // Comparisons
+  case previousPeriod, sameLastYear, changeVsPrevious, changeVsLastYear
+  // Disclosure and honesty
+  case suppressedSmallCount, suppressedSmallPopulation, insufficientHistory, notAvailable
+  // Chart legends
+  case legendObserved, legendExpected, legendUpperBound, legendAlarm, legendSuppressed
+  // Map legends
+  case legendIndexBelow80, legendIndex80to100, legendIndex100to120, legendIndex120to150
+  case legendIndexAbove150, legendNoData
+  // Reports
+  case reportTitle, annualEvaluationTitle, syntheticDataNotice, generatedOn
+  case sectionFlags, sectionThemes, sectionWijken, sectionMap, sectionMethods
+  case sectionExports, sectionDetectors, sectionEvaluation
+  case exportsApplied, exportsQuarantined, rowsRejected, rowsUnknownArea
+
+  public func text(_ language: DisplayLanguage) -> String {
+    let t = translations
+    return language == .nl ? t.nl : t.en
+  }
+
+  private var translations: (nl: String, en: String) {
+    switch self {
+    case .kindSpike: ("piek", "spike")
+    case .kindRising: ("stijgend", "rising")
+    case .kindElevated: ("verhoogd", "elevated")
+    case .kindConvergent: ("samenvallend", "convergent")
+    case .kindCluster: ("cluster", "cluster")
+    case .statusNew: ("nieuw", "new")
+    case .statusOngoing: ("lopend", "ongoing")
+    case .statusEscalated: ("verergerd", "escalated")
+    case .statusDeescalated: ("afgezwakt", "de-escalated")
+    case .statusResolved: ("opgelost", "resolved")
+    case .statusAcknowledged: ("bevestigd", "acknowledged")
+    case .statusDismissed: ("terzijde gelegd", "dismissed")
+    case .area: ("gebied", "area")
+    case .wijk: ("wijk", "district")
+    case .buurt: ("buurt", "neighbourhood")
+    case .gemeente: ("gemeente", "municipality")
+    case .theme: ("thema", "theme")
+    case .indicator: ("indicator", "indicator")
+    case .partner: ("partner", "partner")
+    case .partners: ("partners", "partners")
+    case .period: ("periode", "period")
+    case .kind: ("soort", "kind")
+    case .status: ("status", "status")
+    case .severity: ("ernst", "severity")
+    case .firstSeen: ("eerst gezien", "first seen")
+    case .lastSeen: ("laatst gezien", "last seen")
+    case .observed: ("waargenomen", "observed")
+    case .expected: ("verwacht", "expected")
+    case .upperBound: ("bovengrens", "upper bound")
+    case .pValue: ("p-waarde", "p-value")
+    case .trendSlope: ("trend (helling)", "trend (slope)")
+    case .index: ("index (gemeente = 100)", "index (municipality = 100)")
+    case .count: ("aantal", "count")
+    case .rate: ("per 1.000", "per 1,000")
+    case .total: ("totaal", "total")
+    case .change: ("verandering", "change")
+    case .note: ("notitie", "note")
+    case .by: ("door", "by")
+    case .when: ("wanneer", "when")
+    case .flags: ("signalen", "flags")
+    case .flag: ("signaal", "flag")
+    case .openFlags: ("open signalen", "open flags")
+    case .newFlags: ("nieuwe signalen", "new flags")
+    case .escalatedFlags: ("verergerde signalen", "escalated flags")
+    case .noFlags: ("geen signalen", "no flags")
+    case .series: ("reeks", "series")
+    case .map: ("kaart", "map")
+    case .methods: ("methoden", "methods")
+    case .data: ("gegevens", "data")
+    case .previousPeriod: ("vorige periode", "previous period")
+    case .sameLastYear: ("zelfde periode vorig jaar", "same period last year")
+    case .changeVsPrevious: ("t.o.v. vorige periode", "vs previous period")
+    case .changeVsLastYear: ("t.o.v. vorig jaar", "vs last year")
+    case .suppressedSmallCount: ("minder dan de minimale celwaarde", "below the minimum cell size")
+    case .suppressedSmallPopulation:
+      ("niet getoond: te weinig inwoners", "not shown: too few inhabitants")
+    case .insufficientHistory: ("onvoldoende historie", "insufficient history")
+    case .notAvailable: ("niet beschikbaar", "not available")
+    case .legendObserved: ("waargenomen", "observed")
+    case .legendExpected: ("verwacht", "expected")
+    case .legendUpperBound: ("bovengrens (alarmdrempel)", "upper bound (alarm threshold)")
+    case .legendAlarm: ("alarm", "alarm")
+    case .legendSuppressed: ("klein aantal (afgeschermd)", "small count (suppressed)")
+    case .legendIndexBelow80: ("onder 80", "below 80")
+    case .legendIndex80to100: ("80 – 100", "80 – 100")
+    case .legendIndex100to120: ("100 – 120", "100 – 120")
+    case .legendIndex120to150: ("120 – 150", "120 – 150")
+    case .legendIndexAbove150: ("150 en hoger", "150 and above")
+    case .legendNoData: ("geen gegevens", "no data")
+    case .reportTitle: ("Veiligheidsmonitor", "Safety monitor")
+    case .annualEvaluationTitle: ("Jaarevaluatie veiligheid", "Annual safety evaluation")
+    case .syntheticDataNotice:
+      (
+        "Let op: dit rapport is gemaakt met synthetische demonstratiegegevens.",
+        "Note: this report was made from synthetic demonstration data."
+      )
+    case .generatedOn: ("gemaakt op", "generated on")
+    case .sectionFlags: ("Signalen", "Flags")
+    case .sectionThemes: ("Thema's", "Themes")
+    case .sectionWijken: ("Wijken", "Districts")
+    case .sectionMap: ("Kaart", "Map")
+    case .sectionMethods: ("Methoden en gegevens", "Methods and data")
+    case .sectionExports: ("Gebruikte aanleveringen", "Exports used")
+    case .sectionDetectors: ("Detectiemethoden", "Detectors")
+    case .sectionEvaluation: ("Evaluatie", "Evaluation")
+    case .exportsApplied: ("verwerkt", "applied")
+    case .exportsQuarantined: ("in quarantaine", "quarantined")
+    case .rowsRejected: ("rijen afgewezen", "rows rejected")
+    case .rowsUnknownArea: ("rijen met onbekend gebied", "rows with unknown area")
+    }
+  }
+}
+
+extension DisplayLanguage {
+  /// Shorthand: `lang[.observed]`.
+  public subscript(_ label: Label) -> String { label.text(self) }
+}
