@@ -53,6 +53,8 @@ struct CSVEngine: ~Copyable {
 
   let source: ByteSource
   let limits: CSVLimits
+  let maxFieldBytes: Int
+  let maxRecordBytes: Int
   let dialect: CSVDialect
   let context: RecordContext
   let chunkSize: Int
@@ -79,6 +81,8 @@ struct CSVEngine: ~Copyable {
   var line: Int
   var lineStart = 0
   var crAtEnd = false
+  /// The first CR at or after `pos` (`Int.max`: none in the buffer; below `pos`: unknown).
+  var crFrom = -1
   var recordStart = 0
   var recordLine = 0
   var records = 0
@@ -101,10 +105,16 @@ struct CSVEngine: ~Copyable {
   // libcsv.
   let parser: UnsafeMutablePointer<csv_parser>
   let sink: UnsafeMutablePointer<FieldSink>
+  /// libcsv's parser state and current field length, read after every segment (direct
+  /// pointers: reading them through `parser.pointee` can copy the whole struct).
+  let pstate: UnsafeMutablePointer<Int32>
+  let entryPos: UnsafeMutablePointer<Int>
 
   init(_ config: Config) {
     source = config.source
     limits = config.options.limits
+    maxFieldBytes = config.options.limits.maxFieldBytes
+    maxRecordBytes = config.options.limits.maxRecordBytes
     dialect = config.options.dialect
     context = config.context
     chunkSize = config.options.chunkSize
@@ -125,6 +135,12 @@ struct CSVEngine: ~Copyable {
     csv_set_delim(parser, config.options.dialect.delimiter)
     csv_set_quote(parser, config.options.dialect.quote)
     csv_set_space_func(parser, csvNoSpace)
+    csv_set_blk_size(parser, 4096)  // >= SAFETYMONITOR_SHORT_FIELD: see shim.h
+    let raw = UnsafeMutableRawPointer(parser)
+    pstate = (raw + (MemoryLayout<csv_parser>.offset(of: \.pstate) ?? 0))
+      .assumingMemoryBound(to: Int32.self)
+    entryPos = (raw + (MemoryLayout<csv_parser>.offset(of: \.entry_pos) ?? 0))
+      .assumingMemoryBound(to: Int.self)
     sink = .allocate(capacity: 1)
     sink.initialize(to: FieldSink(limits: config.options.limits))
   }
@@ -142,7 +158,7 @@ struct CSVEngine: ~Copyable {
   var resolvedEncoding: TextEncoding { encoding == .auto ? .utf8 : encoding }
 
   /// libcsv's parser state (0 = between records).
-  var parserState: Int32 { parser.pointee.pstate }
+  var parserState: Int32 { pstate.pointee }
 
   // MARK: - Running
 
@@ -190,9 +206,17 @@ struct CSVEngine: ~Copyable {
     if let lfPtr = memchr(p, Int32(Self.lf), remaining) {
       breakAt = UnsafeMutableRawPointer(mutating: lfPtr) - UnsafeMutableRawPointer(p)
     }
-    let crSearch = breakAt >= 0 ? breakAt : remaining
-    if crSearch > 0, let crPtr = memchr(p, Int32(Self.cr), crSearch) {
-      breakAt = UnsafeMutableRawPointer(mutating: crPtr) - UnsafeMutableRawPointer(p)
+    // Most files have no CR at all: `crFrom` is the first CR at or after `pos` (or beyond
+    // the buffer), found once per chunk.
+    if crFrom < pos {
+      if let crPtr = memchr(p, Int32(Self.cr), end - pos) {
+        crFrom = pos + (UnsafeMutableRawPointer(mutating: crPtr) - UnsafeMutableRawPointer(p))
+      } else {
+        crFrom = Int.max
+      }
+    }
+    if crFrom < pos + (breakAt >= 0 ? breakAt : remaining) {
+      breakAt = crFrom - pos
     }
     if breakAt >= 0 {
       hasBreak = true
@@ -217,7 +241,7 @@ struct CSVEngine: ~Copyable {
       crAtEnd = false
     }
 
-    if parser.pointee.pstate == Self.rowNotBegun {
+    if pstate.pointee == Self.rowNotBegun {
       let length = segEnd - segStart
       if hasBreak && (length == 1 || (length == 2 && buf[segStart] == Self.cr)) {
         // An empty line between records: skipped, reported if a record follows.
@@ -242,7 +266,7 @@ struct CSVEngine: ~Copyable {
     }
     try checkLimits(upTo: segEnd)
     if stopsAtBadByte { throw badByteError() }
-    if sink.pointee.ended {
+    if sink.pointee.ended != 0 {
       try deliver(rawEnd: segEnd, report: report, body)
     }
     if hasBreak {
@@ -279,8 +303,8 @@ struct CSVEngine: ~Copyable {
         "quoted field is not closed before the end of the file (the file may be incomplete)",
         at: SourcePosition(file: context.file, line: l, column: c, record: records + 1))
     }
-    if sink.pointee.overflow != .none { throw overflowError(upTo: rawEnd) }
-    if sink.pointee.ended {
+    if sink.pointee.overflow != 0 { throw overflowError(upTo: rawEnd) }
+    if sink.pointee.ended != 0 {
       try deliver(rawEnd: rawEnd, report: report, body)
     }
   }
@@ -293,16 +317,17 @@ struct CSVEngine: ~Copyable {
   ) throws {
     records += 1
     lastRecordEnd = bufBase + rawEnd
-    let s = sink.pointee
+    // Field by field: copying the whole C struct would cost a memcpy per record.
+    let fieldCount = sink.pointee.field_count
     let record = CSVRecord(
       number: records, line: recordLine,
       isHeader: isFileStart && records == 1 && dialect.hasHeader,
-      count: s.fieldCount, encoding: resolvedEncoding,
-      fieldBytes: UnsafePointer(s.bytes), fieldEnds: UnsafePointer(s.ends),
+      count: fieldCount, encoding: resolvedEncoding,
+      fieldBytes: UnsafePointer(sink.pointee.bytes), fieldEnds: UnsafePointer(sink.pointee.ends),
       raw: UnsafeRawBufferPointer(start: buf + recordStart, count: rawEnd - recordStart),
       context: context)
-    if !pendingBlankLines.isEmpty || headerWidth == nil || headerWidth != s.fieldCount
-      || s.byteCount == 0
+    if !pendingBlankLines.isEmpty || headerWidth == nil || headerWidth != fieldCount
+      || sink.pointee.byte_count == 0
     {
       checkRecord(record, report: report)
     }
@@ -392,6 +417,7 @@ struct CSVEngine: ~Copyable {
       lineStart -= keepFrom
       recordStart -= keepFrom
       if badOffset < Int.max { badOffset -= keepFrom }
+      if crFrom != Int.max { crFrom = -1 }
       validator.shift(by: keepFrom)
       bufBase += keepFrom
     }
@@ -411,6 +437,7 @@ struct CSVEngine: ~Copyable {
       return
     }
     let newStart = end
+    if crFrom == Int.max { crFrom = -1 }  // new bytes may hold one
     end += n
     fileOffset += n
     if fileOffset >= regionEnd { eof = true }
@@ -431,18 +458,35 @@ struct CSVEngine: ~Copyable {
         "the file contains a NUL byte: it is binary data (or UTF-16), not a CSV text file")
     }
     guard checksUTF8 else { return }
-    let piece = UnsafeRawBufferPointer(start: buf + from, count: end - from)
-    switch validator.validate(piece, base: from) {
-    case .valid:
-      if encoding == .auto && validator.sawMultiByte { encoding = .utf8 }
-    case .invalid(let at):
-      if encoding == .auto && !validator.sawMultiByte {
-        // Not UTF-8 at its first non-ASCII byte: a Windows-1252 export.
-        encoding = .windows1252
-        checksUTF8 = false
-      } else {
-        noteBad(at: at, .encodingError, invalidUTF8Message(at: at))
+    // Plain ASCII blocks need no validation: a block is validated only when it has a high
+    // byte or continues a character (the OR is a loop LLVM vectorises).
+    let block = 256
+    var at = from
+    var decided = encoding != .auto
+    while at < end {
+      let blockEnd = min(at + block, end)
+      if validator.pending == 0 && !hasHighByte(buf + at, blockEnd - at) {
+        at = blockEnd
+        continue
       }
+      let piece = UnsafeRawBufferPointer(start: buf + at, count: blockEnd - at)
+      switch validator.validate(piece, base: at) {
+      case .valid:
+        if !decided && validator.sawMultiByte {
+          encoding = .utf8
+          decided = true
+        }
+      case .invalid(let offset):
+        if encoding == .auto && !validator.sawMultiByte {
+          // Not UTF-8 at its first non-ASCII byte: a Windows-1252 export.
+          encoding = .windows1252
+          checksUTF8 = false
+        } else {
+          noteBad(at: offset, .encodingError, invalidUTF8Message(at: offset))
+        }
+        return
+      }
+      at = blockEnd
     }
   }
 
@@ -551,26 +595,33 @@ struct CSVEngine: ~Copyable {
 
   /// Throws when the record so far exceeds a limit.
   @inline(__always)
-  func checkLimits(upTo rawEnd: Int) throws {
-    if sink.pointee.overflow != .none { throw overflowError(upTo: rawEnd) }
-    let inField = parser.pointee.entry_pos
-    if inField > limits.maxFieldBytes {
-      throw limitError(.fieldTooLarge, field: sink.pointee.fieldCount, upTo: rawEnd)
+  mutating func checkLimits(upTo rawEnd: Int) throws {
+    let inField = entryPos.pointee
+    if sink.pointee.overflow != 0 || inField > maxFieldBytes
+      || sink.pointee.byte_count + inField > maxRecordBytes
+    {
+      throw limitExceeded(upTo: rawEnd)
     }
-    if sink.pointee.byteCount + inField > limits.maxRecordBytes {
-      throw limitError(.recordTooLarge, field: sink.pointee.fieldCount, upTo: rawEnd)
+  }
+
+  @inline(never)
+  func limitExceeded(upTo rawEnd: Int) -> Diagnostic {
+    if sink.pointee.overflow != 0 { return overflowError(upTo: rawEnd) }
+    if entryPos.pointee > limits.maxFieldBytes {
+      return limitError(.fieldTooLarge, field: sink.pointee.field_count, upTo: rawEnd)
     }
+    return limitError(.recordTooLarge, field: sink.pointee.field_count, upTo: rawEnd)
   }
 
   func overflowError(upTo rawEnd: Int) -> Diagnostic {
     let s = sink.pointee
-    switch s.overflow {
+    switch s.overflowKind {
     case .recordTooWide:
-      return limitError(.recordTooWide, field: s.overflowField, upTo: rawEnd)
+      return limitError(.recordTooWide, field: s.overflow_field, upTo: rawEnd)
     case .recordTooLarge:
-      return limitError(.recordTooLarge, field: s.overflowField, upTo: rawEnd)
+      return limitError(.recordTooLarge, field: s.overflow_field, upTo: rawEnd)
     case .fieldTooLarge, .none:
-      return limitError(.fieldTooLarge, field: s.overflowField, upTo: rawEnd)
+      return limitError(.fieldTooLarge, field: s.overflow_field, upTo: rawEnd)
     }
   }
 
@@ -597,6 +648,14 @@ struct CSVEngine: ~Copyable {
       code, message,
       at: SourcePosition(file: context.file, line: l, column: c, record: records + 1))
   }
+}
+
+/// True when a byte in `p[0..<count]` is 0x80 or above (a loop LLVM vectorises).
+@inline(__always)
+func hasHighByte(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+  var all: UInt8 = 0
+  for k in 0..<count { all |= p[k] }
+  return all & 0x80 != 0
 }
 
 func byteText(_ n: Int) -> String {

@@ -1,34 +1,42 @@
 import CLibCSV
 
 /// The context libcsv's callbacks write into: the current record's fields, copied out of
-/// libcsv's field buffer into one growing byte buffer with an array of end offsets.
-struct FieldSink {
-  enum Overflow: UInt8 { case none, fieldTooLarge, recordTooWide, recordTooLarge }
+/// libcsv's field buffer into one growing byte buffer with an array of end offsets. The
+/// fast path is C (Sources/CLibCSV/shim.h); growing and limits are here.
+typealias FieldSink = safetymonitor_sink
 
-  var bytes: UnsafeMutablePointer<UInt8>
-  var byteCapacity: Int
-  var byteCount = 0
-  var ends: UnsafeMutablePointer<Int>
-  var fieldCapacity: Int
-  var fieldCount = 0
-  /// Set by the record callback; the engine delivers the record and clears it.
-  var ended = false
-  var overflow = Overflow.none
-  /// The field that overflowed (index).
-  var overflowField = 0
-  let maxFieldBytes: Int
-  let maxFields: Int
-  let maxRecordBytes: Int
+extension FieldSink {
+  enum Overflow: Int32 {
+    case none = 0
+    case fieldTooLarge, recordTooWide, recordTooLarge
+  }
 
   init(limits: CSVLimits) {
+    self.init()
     // Capacities never exceed the limits, so the fast path needs no limit checks.
-    byteCapacity = min(4096, limits.maxRecordBytes)
-    bytes = .allocate(capacity: byteCapacity)
-    fieldCapacity = min(64, limits.maxFields)
-    ends = .allocate(capacity: fieldCapacity)
-    maxFieldBytes = limits.maxFieldBytes
-    maxFields = limits.maxFields
-    maxRecordBytes = limits.maxRecordBytes
+    byte_capacity = min(4096, limits.maxRecordBytes)
+    bytes = .allocate(capacity: byte_capacity)
+    field_capacity = min(64, limits.maxFields)
+    ends = .allocate(capacity: field_capacity)
+    max_field_bytes = limits.maxFieldBytes
+    max_fields = limits.maxFields
+    max_record_bytes = limits.maxRecordBytes
+    updateFastPath()
+  }
+
+  /// The C fast path's bounds (see shim.h): within them no limit can be broken and the
+  /// 16-byte-rounded copy stays inside the buffer.
+  mutating func updateFastPath() {
+    let short = Int(SAFETYMONITOR_SHORT_FIELD)
+    if overflow != 0 || byte_capacity < short {
+      fast_fields = 0
+      fast_bytes = 0
+      fast_length = 0
+      return
+    }
+    fast_fields = min(field_capacity, max_fields)
+    fast_bytes = byte_capacity - short
+    fast_length = min(short, max_field_bytes)
   }
 
   func deallocate() {
@@ -36,84 +44,79 @@ struct FieldSink {
     ends.deallocate()
   }
 
-  @inline(__always)
-  mutating func append(_ field: UnsafeRawPointer?, _ length: Int) {
-    if fieldCount < fieldCapacity && byteCount &+ length <= byteCapacity
-      && length <= maxFieldBytes && overflow == .none
-    {
-      if length > 0, let field {
-        (bytes + byteCount).update(from: field.assumingMemoryBound(to: UInt8.self), count: length)
-      }
-      byteCount &+= length
-      ends[fieldCount] = byteCount
-      fieldCount &+= 1
-      return
-    }
-    appendSlow(field, length)
-  }
+  var overflowKind: Overflow { Overflow(rawValue: overflow) ?? .none }
+  var fieldCount: Int { field_count }
+  var byteCount: Int { byte_count }
+  var isEnded: Bool { ended != 0 }
 
-  @inline(never)
   mutating func appendSlow(_ field: UnsafeRawPointer?, _ length: Int) {
-    guard overflow == .none else { return }
-    if length > maxFieldBytes {
-      overflow = .fieldTooLarge
-      overflowField = fieldCount
+    defer { updateFastPath() }
+    guard overflow == 0 else { return }
+    if length > max_field_bytes {
+      overflow = Overflow.fieldTooLarge.rawValue
+      overflow_field = field_count
       return
     }
-    if fieldCount >= maxFields {
-      overflow = .recordTooWide
-      overflowField = fieldCount
+    if field_count >= max_fields {
+      overflow = Overflow.recordTooWide.rawValue
+      overflow_field = field_count
       return
     }
-    if byteCount + length > maxRecordBytes {
-      overflow = .recordTooLarge
-      overflowField = fieldCount
+    if byte_count + length > max_record_bytes {
+      overflow = Overflow.recordTooLarge.rawValue
+      overflow_field = field_count
       return
     }
-    if fieldCount == fieldCapacity {
-      let newCapacity = min(max(fieldCapacity * 2, 16), maxFields)
+    if field_count == field_capacity {
+      let newCapacity = min(max(field_capacity * 2, 16), max_fields)
       let grown = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-      grown.update(from: ends, count: fieldCount)
+      grown.update(from: ends, count: field_count)
       ends.deallocate()
       ends = grown
-      fieldCapacity = newCapacity
+      field_capacity = newCapacity
     }
-    if byteCount + length > byteCapacity {
-      var newCapacity = byteCapacity * 2
-      while newCapacity < byteCount + length { newCapacity *= 2 }
-      newCapacity = min(newCapacity, maxRecordBytes)
+    if byte_count + length + Int(SAFETYMONITOR_SHORT_FIELD) > byte_capacity
+      && byte_capacity < max_record_bytes
+    {
+      var newCapacity = byte_capacity * 2
+      while newCapacity < byte_count + length + Int(SAFETYMONITOR_SHORT_FIELD) {
+        newCapacity *= 2
+      }
+      newCapacity = min(newCapacity, max_record_bytes)
       let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-      grown.update(from: bytes, count: byteCount)
+      grown.update(from: bytes, count: byte_count)
       bytes.deallocate()
       bytes = grown
-      byteCapacity = newCapacity
+      byte_capacity = newCapacity
     }
-    append(field, length)
+    if length > 0, let field {
+      (bytes + byte_count).update(from: field.assumingMemoryBound(to: UInt8.self), count: length)
+    }
+    byte_count += length
+    ends[field_count] = byte_count
+    field_count += 1
   }
 
   mutating func reset() {
-    byteCount = 0
-    fieldCount = 0
-    ended = false
+    byte_count = 0
+    field_count = 0
+    ended = 0
   }
 }
 
-/// libcsv field callback: copy the field into the sink.
-let csvFieldCallback:
-  @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
-    field, length, context in
-    guard let context else { return }
-    context.assumingMemoryBound(to: FieldSink.self).pointee.append(UnsafeRawPointer(field), length)
-  }
-
-/// libcsv record callback: mark the record as complete (the engine delivers it after
-/// `csv_parse` returns, so the caller's closure never runs inside a C frame).
-let csvRecordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = {
-  _, context in
+/// The slow path of the C field callback (`safetymonitor_csv_field` in shim.h).
+@_cdecl("safetymonitor_csv_field_slow")
+func csvFieldSlow(
+  _ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?
+) {
   guard let context else { return }
-  context.assumingMemoryBound(to: FieldSink.self).pointee.ended = true
+  context.assumingMemoryBound(to: FieldSink.self).pointee.appendSlow(
+    UnsafeRawPointer(field), length)
 }
 
-/// libcsv space predicate: nothing is a space, so unquoted fields keep their spaces and
-/// tabs (RFC 4180: spaces are part of a field), and a tab delimiter works.
-let csvNoSpace: @convention(c) (UInt8) -> Int32 = { _ in 0 }
+let csvFieldCallback:
+  @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void =
+    safetymonitor_csv_field
+let csvRecordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void =
+  safetymonitor_csv_record
+let csvNoSpace: @convention(c) (UInt8) -> Int32 = safetymonitor_csv_no_space
