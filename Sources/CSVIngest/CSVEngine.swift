@@ -88,6 +88,8 @@ struct CSVEngine: ~Copyable {
   var records = 0
   var headerWidth: Int?
   var pendingBlankLines: [Int] = []
+  /// A record began in this range (so empty lines before it are not trailing).
+  var startedRecord = false
   var blankLineCount = 0
 
   // Encoding.
@@ -252,6 +254,8 @@ struct CSVEngine: ~Copyable {
         pos = segEnd
         return
       }
+      if blankLineCount > 0 { flushBlankLines(report: report) }
+      startedRecord = true
       recordStart = segStart
       recordLine = line
     }
@@ -326,7 +330,7 @@ struct CSVEngine: ~Copyable {
       fieldBytes: UnsafePointer(sink.pointee.bytes), fieldEnds: UnsafePointer(sink.pointee.ends),
       raw: UnsafeRawBufferPointer(start: buf + recordStart, count: rawEnd - recordStart),
       context: context)
-    if !pendingBlankLines.isEmpty || headerWidth == nil || headerWidth != fieldCount
+    if headerWidth == nil || headerWidth != fieldCount
       || sink.pointee.byte_count == 0
     {
       checkRecord(record, report: report)
@@ -335,9 +339,9 @@ struct CSVEngine: ~Copyable {
     sink.pointee.reset()
   }
 
-  /// Ragged rows, blank rows, header labels: non-fatal diagnostics.
+  /// Empty lines are reported when a record follows them (trailing ones are silent).
   @inline(never)
-  mutating func checkRecord(_ record: borrowing CSVRecord, report: (Diagnostic) -> Void) {
+  mutating func flushBlankLines(report: (Diagnostic) -> Void) {
     for blank in pendingBlankLines {
       emit(
         .warning(
@@ -349,6 +353,11 @@ struct CSVEngine: ~Copyable {
     }
     pendingBlankLines.removeAll(keepingCapacity: true)
     blankLineCount = 0
+  }
+
+  /// Ragged rows, blank rows, header labels: non-fatal diagnostics.
+  @inline(never)
+  mutating func checkRecord(_ record: borrowing CSVRecord, report: (Diagnostic) -> Void) {
     if record.isHeader {
       headerWidth = record.count
       var seen: [String: Int] = [:]

@@ -37,7 +37,7 @@ extension CSVReader {
     let context = RecordContext(
       file: name, delimiter: options.dialect.delimiter, quote: options.dialect.quote)
     let size = source.size
-    let minimumChunk = max(options.chunkSize, 1 << 16)
+    let minimumChunk = options.chunkSize
     if requested > 1 && size >= 2 * minimumChunk,
       let plan = try planChunks(requested, context: context, minimumChunk: minimumChunk)
     {
@@ -62,6 +62,9 @@ extension CSVReader {
   struct ChunkPlan: Sendable {
     var chunks: [CSVChunk]
     var encoding: TextEncoding
+    /// What chunk 0 starts with: the declared encoding when a BOM overrides it (so that it
+    /// reports the mismatch, as the sequential read does), else `encoding`.
+    var firstChunkEncoding: TextEncoding
     var headerWidth: Int
   }
 
@@ -94,7 +97,9 @@ extension CSVReader {
     let parts = max(1, min(requested, (size - headerEnd) / minimumChunk))
     guard parts > 1 else { return nil }
     let quote = options.dialect.quote
-    let declared = hadBOM ? TextEncoding.utf8 : options.dialect.encoding
+    // The probe read (and checked) the first chunk: under `auto` it may have decided.
+    var declared = hadBOM ? TextEncoding.utf8 : options.dialect.encoding
+    if declared == .auto && probe.encoding != .auto { declared = probe.encoding }
     let validate = declared == .utf8 || declared == .auto
     var splits = (0...parts).map { headerEnd + (size - headerEnd) * $0 / parts }
     let statsBox = Slots<RegionStats>(count: parts, initial: RegionStats())
@@ -111,7 +116,8 @@ extension CSVReader {
           let region = UnsafeRawBufferPointer(rebasing: bytes[0..<range.count])
           let after = UnsafeRawBufferPointer(rebasing: bytes[range.count...])
           statsBox.buffer[i] = RegionScan.scan(
-            region, after: after, quote: quote, validateUTF8: validate)
+            region, after: after, quote: quote, validateUTF8: validate,
+            startsAfterLineBreak: i == 0)
         }
       } catch {
         failed.set()
@@ -143,7 +149,12 @@ extension CSVReader {
     }
     chunks.append(CSVChunk(index: chunks.count, byteRange: start..<size, firstLine: startLine))
     guard chunks.count > 1 else { return nil }
-    return ChunkPlan(chunks: chunks, encoding: encoding, headerWidth: width)
+    let declaredSingleByte =
+      options.dialect.encoding == .windows1252 || options.dialect.encoding == .iso88591
+    return ChunkPlan(
+      chunks: chunks, encoding: encoding,
+      firstChunkEncoding: hadBOM && declaredSingleByte ? options.dialect.encoding : encoding,
+      headerWidth: width)
   }
 
   /// Line breaks in `range` (LF, lone CR, CRLF as one).
@@ -219,7 +230,8 @@ extension CSVReader {
         .init(
           source: source, options: options, context: context, start: chunk.byteRange.lowerBound,
           end: chunk.byteRange.upperBound, firstLine: chunk.firstLine, isFileStart: i == 0,
-          encoding: plan.encoding, headerWidth: i == 0 ? nil : plan.headerWidth,
+          encoding: i == 0 ? plan.firstChunkEncoding : plan.encoding,
+          headerWidth: i == 0 ? nil : plan.headerWidth,
           isFileEnd: i == n - 1, prevalidated: true))
       do {
         try engine.run(report: { outcome.diagnostics.append($0) }) { record in
@@ -231,6 +243,7 @@ extension CSVReader {
         outcome.error = error
       }
       outcome.records = engine.records
+      outcome.startedRecord = engine.startedRecord
       outcome.counts = engine.counts
       outcome.hadBOM = engine.hadBOM
       outcome.trailingBlankLines = engine.pendingBlankLines
@@ -250,7 +263,7 @@ extension CSVReader {
     for i in 0..<n {
       guard let outcome = outcomes[i] else { return nil }
       if outcome.mismatch { return nil }
-      if outcome.records > 0 {
+      if outcome.startedRecord {
         for line in pendingBlanks {
           diagnostics.append(
             .warning(
@@ -303,6 +316,7 @@ struct ChunkOutcome<Partial> {
   var diagnostics: [Diagnostic] = []
   var counts: [DiagnosticCode: Int] = [:]
   var records = 0
+  var startedRecord = false
   var mismatch = false
   var error: Error? = nil
   var hadBOM = false

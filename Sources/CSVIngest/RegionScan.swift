@@ -12,10 +12,11 @@ struct RegionStats: Sendable {
 enum RegionScan {
   /// Scans `region`; `after` holds the (up to 3) bytes that follow it, to finish a UTF-8
   /// character or a CRLF that straddles the end. Leading continuation bytes belong to the
-  /// previous region's last character and are skipped.
+  /// previous region's last character and are skipped, unless the region starts right
+  /// after a line break.
   static func scan(
     _ region: UnsafeRawBufferPointer, after: UnsafeRawBufferPointer, quote: UInt8,
-    validateUTF8: Bool
+    validateUTF8: Bool, startsAfterLineBreak: Bool
   ) -> RegionStats {
     var stats = RegionStats()
     guard let base = region.baseAddress else { return stats }
@@ -25,7 +26,8 @@ enum RegionScan {
     var cr = 0
     var crlf = 0
     var i = 0
-    while i < min(n, 3) && region[i] & 0xC0 == 0x80 { i += 1 }
+    // (After a line break no character can continue: nothing to skip.)
+    while !startsAfterLineBreak && i < min(n, 3) && region[i] & 0xC0 == 0x80 { i += 1 }
 
     let p = base.assumingMemoryBound(to: UInt8.self)
     // One block at a time: counts in byte lanes (a loop LLVM vectorises); CR pairs, NUL
@@ -63,10 +65,13 @@ enum RegionScan {
       }
       i = end
     }
-    if validateUTF8 && validator.pending > 0 && !stats.invalidUTF8 {
-      // Finish a character that straddles the end with the following bytes.
-      let needed = UnsafeRawBufferPointer(rebasing: after.prefix(validator.pending))
-      if validator.validate(needed, base: n) != .valid || validator.pending > 0 {
+    if validateUTF8 && !stats.invalidUTF8 {
+      // The continuation bytes that open the next region are this region's to check:
+      // they finish a character that straddles the end, or they are stray.
+      var count = 0
+      while count < after.count && after[count] & 0xC0 == 0x80 { count += 1 }
+      let tail = UnsafeRawBufferPointer(rebasing: after.prefix(count))
+      if validator.validate(tail, base: n) != .valid || validator.pending > 0 {
         stats.invalidUTF8 = true
       }
     }

@@ -43,6 +43,34 @@ func readAll(_ bytes: [UInt8], _ dialect: CSVDialect, chunkSize: Int) -> Outcome
   return out
 }
 
+/// The parallel reader (tiny chunks, so that small inputs split): records rebased to file
+/// numbers must equal the sequential read's.
+func readParallel(_ bytes: [UInt8], _ dialect: CSVDialect, chunks: Int, chunkSize: Int) -> Outcome {
+  var out = Outcome()
+  let limits = CSVLimits(maxFieldBytes: 4096, maxFields: 64, maxDiagnostics: 20)
+  let reader = CSVReader(
+    bytes: bytes, name: "fuzz.csv",
+    options: CSVReadOptions(dialect: dialect, limits: limits, chunkSize: chunkSize))
+  do {
+    let result = try reader.forEachRecordInParallel(
+      chunks: chunks, onDiagnostic: { out.diagnostics.append($0) },
+      makePartial: { _ in [([[UInt8]], Int)]() }
+    ) { partial, record in
+      partial.append(((0..<record.count).map { Array(record[$0].bytes) }, record.line))
+    }
+    for partial in result.partials {
+      out.records += partial.map(\.0)
+      out.lines += partial.map(\.1)
+    }
+    out.encoding = result.summary.encoding
+  } catch let d as Diagnostic {
+    out.error = d
+  } catch {
+    preconditionFailure("unexpected error type \(error)")
+  }
+  return out
+}
+
 /// The first byte picks the dialect; the rest is the file. Reading with a tiny chunk size
 /// must give exactly what reading in one chunk gives (chunk boundaries fall inside quotes,
 /// CRLF pairs and UTF-8 characters).
@@ -61,6 +89,15 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let whole = readAll(bytes, dialect, chunkSize: 1 << 20)
   let small = readAll(bytes, dialect, chunkSize: 16 + Int(selector >> 5))
   precondition(whole == small, "chunked read differs from whole read")
+  let parallel = readParallel(bytes, dialect, chunks: 2 + Int(selector >> 7), chunkSize: 16)
+  // When the read fails, the parallel reader returns no partials: compare the rest.
+  var expected = whole
+  if expected.error != nil {
+    expected.records = []
+    expected.lines = []
+    expected.encoding = nil
+  }
+  precondition(expected == parallel, "parallel read differs from sequential read")
   return 0
 }
 
