@@ -1,17 +1,21 @@
 // Shim for libcsv (Debian libcsv-dev). Nothing else lives in this target.
 //
-// Besides the header, the shim holds the three callbacks CSVIngest hands to libcsv. They run
-// once per byte (is_space) and once per field, so they are plain C: written in Swift, the
-// calls cost about 20 % more instructions per file than the same C callbacks (measured with
-// callgrind; see BENCHMARKS.md "Ingest"). The sink's slow path (growing buffers, limits) is
-// Swift: `safetymonitor_csv_field_slow` in Sources/CSVIngest/FieldSink.swift.
+// Besides the header, the shim holds the small C pieces CSVIngest hands to libcsv: they run
+// once per byte (is_space) or once per field, so they are plain C (measured: see
+// docs/INGEST.md "How it is built"). No field is ever copied: libcsv writes each field
+// straight into the record buffer (`safetymonitor_sink.bytes`), because after every field
+// the callback points libcsv's field buffer just past it, and libcsv's realloc hook grows
+// the record buffer. The slow path (growing the end offsets, limits) is Swift:
+// `safetymonitor_csv_field_slow` in Sources/CSVIngest/FieldSink.swift.
 #ifndef SAFETYMONITOR_CLIBCSV_SHIM_H
 #define SAFETYMONITOR_CLIBCSV_SHIM_H
 #include <csv.h>
+#include <stdlib.h>
 #include <string.h>
 
 /// The record being read: its fields' bytes back to back, and each field's end offset.
 typedef struct safetymonitor_sink {
+  /// malloc'd; libcsv's field buffer is always `bytes + byte_count`.
   unsigned char *bytes;
   size_t byte_capacity;
   size_t byte_count;
@@ -26,30 +30,20 @@ typedef struct safetymonitor_sink {
   size_t max_field_bytes;
   size_t max_fields;
   size_t max_record_bytes;
-  /// The fast path's bounds, kept by the Swift side: fields below `fast_fields`, bytes up
-  /// to `fast_bytes` (capacity less one short field), field length up to `fast_length`.
-  /// All zero once a limit is broken, so the fast path needs no other check.
-  size_t fast_fields;
-  size_t fast_bytes;
-  size_t fast_length;
+  struct csv_parser *parser;
 } safetymonitor_sink;
-
-/// Fields up to 128 bytes are copied in 16-byte blocks (fixed-size copies the compiler
-/// inlines), rounding up: libcsv's field buffer is at least its block size (CSVIngest sets
-/// 4096), so reading up to 128 bytes from it is always in bounds.
-enum { SAFETYMONITOR_SHORT_FIELD = 128 };
 
 void safetymonitor_csv_field_slow(void *field, size_t length, void *sink);
 
+/// libcsv's field callback: the field is already in place; record its end and let libcsv
+/// write the next field right after it.
 static inline void safetymonitor_csv_field(void *field, size_t length, void *data) {
   safetymonitor_sink *s = (safetymonitor_sink *)data;
-  if (length <= s->fast_length && s->field_count < s->fast_fields &&
-      s->byte_count <= s->fast_bytes) {
-    const unsigned char *from = (const unsigned char *)field;
-    unsigned char *to = s->bytes + s->byte_count;
-    for (size_t i = 0; i < length; i += 16) memcpy(to + i, from + i, 16);
+  if (s->field_count < s->field_capacity && length <= s->max_field_bytes && s->overflow == 0) {
     s->byte_count += length;
     s->ends[s->field_count++] = s->byte_count;
+    s->parser->entry_buf = s->bytes + s->byte_count;
+    s->parser->entry_size = s->byte_capacity - s->byte_count;
     return;
   }
   safetymonitor_csv_field_slow(field, length, data);
@@ -58,6 +52,32 @@ static inline void safetymonitor_csv_field(void *field, size_t length, void *dat
 static inline void safetymonitor_csv_record(int terminator, void *data) {
   (void)terminator;
   ((safetymonitor_sink *)data)->ended = 1;
+}
+
+/// The sink libcsv's realloc hook grows (the hook has no context argument): the reading
+/// thread's current sink, kept by CSVIngest (`safetymonitor_current_sink` in FieldSink.swift).
+safetymonitor_sink *safetymonitor_current_sink(void);
+
+/// libcsv's realloc hook: the field buffer is the tail of the record buffer, so growing it
+/// grows the record buffer (capped by the record limit: beyond it, NULL and overflow 3).
+static void *safetymonitor_csv_realloc(void *ptr, size_t size) {
+  safetymonitor_sink *s = safetymonitor_current_sink();
+  if (s == NULL || ptr != (void *)(s->bytes + s->byte_count)) return NULL;
+  size_t needed = s->byte_count + size;
+  if (needed <= s->byte_capacity) return ptr;
+  if (needed > s->max_record_bytes) {
+    s->overflow = 3;
+    s->overflow_field = s->field_count;
+    return NULL;
+  }
+  size_t capacity = s->byte_capacity * 2;
+  if (capacity < needed) capacity = needed;
+  if (capacity > s->max_record_bytes) capacity = s->max_record_bytes;
+  unsigned char *grown = (unsigned char *)realloc(s->bytes, capacity);
+  if (grown == NULL) return NULL;
+  s->bytes = grown;
+  s->byte_capacity = capacity;
+  return grown + s->byte_count;
 }
 
 /// Nothing is a space: unquoted fields keep their spaces and tabs (RFC 4180), and a tab

@@ -137,20 +137,20 @@ struct CSVEngine: ~Copyable {
     csv_set_delim(parser, config.options.dialect.delimiter)
     csv_set_quote(parser, config.options.dialect.quote)
     csv_set_space_func(parser, csvNoSpace)
-    csv_set_blk_size(parser, 4096)  // >= SAFETYMONITOR_SHORT_FIELD: see shim.h
+    csv_set_blk_size(parser, 4096)
     let raw = UnsafeMutableRawPointer(parser)
     pstate = (raw + (MemoryLayout<csv_parser>.offset(of: \.pstate) ?? 0))
       .assumingMemoryBound(to: Int32.self)
     entryPos = (raw + (MemoryLayout<csv_parser>.offset(of: \.entry_pos) ?? 0))
       .assumingMemoryBound(to: Int.self)
     sink = .allocate(capacity: 1)
-    sink.initialize(to: FieldSink(limits: config.options.limits))
+    sink.initialize(to: FieldSink(limits: config.options.limits, parser: parser))
   }
 
   deinit {
+    sink.pointee.deallocate()
     csv_free(parser)
     parser.deallocate()
-    sink.pointee.deallocate()
     sink.deinitialize(count: 1)
     sink.deallocate()
     buf.deallocate()
@@ -168,6 +168,9 @@ struct CSVEngine: ~Copyable {
   mutating func run(
     report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
   ) throws {
+    let previous = pthread_getspecific(currentSinkKey)
+    pthread_setspecific(currentSinkKey, sink)
+    defer { pthread_setspecific(currentSinkKey, previous) }
     try refill(report: report)
     while true {
       if pos >= safeEnd {
@@ -570,9 +573,10 @@ struct CSVEngine: ~Copyable {
   /// libcsv (strict) stopped at a stray quote: report it, then let libcsv take that one byte
   /// leniently (the quote stays in the field as text) and go on. Returns the next offset.
   mutating func recoverFromQuoteError(at offset: Int, report: (Diagnostic) -> Void) throws -> Int {
-    guard csv_error(parser) == CSV_EPARSE, offset < end else { throw parseError(at: offset) }
-    // A limit already exceeded wins (as it would if the chunk had ended here).
+    // A limit already exceeded wins (as it would if the chunk had ended here); the record
+    // limit also stops libcsv (its buffer cannot grow).
     try checkLimits(upTo: offset)
+    guard csv_error(parser) == CSV_EPARSE, offset < end else { throw parseError(at: offset) }
     var diagnostic = parseError(at: offset)
     diagnostic.severity = .warning
     emit(diagnostic, report: report)

@@ -1,8 +1,14 @@
 import CLibCSV
 
-/// The context libcsv's callbacks write into: the current record's fields, copied out of
-/// libcsv's field buffer into one growing byte buffer with an array of end offsets. The
-/// fast path is C (Sources/CLibCSV/shim.h); growing and limits are here.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The context libcsv's callbacks write into: the current record's fields back to back in
+/// one buffer (libcsv writes them there itself, see Sources/CLibCSV/shim.h) and each
+/// field's end offset. The fast path is C; growing the offsets and the limits are here.
 typealias FieldSink = safetymonitor_sink
 
 extension FieldSink {
@@ -11,46 +17,34 @@ extension FieldSink {
     case fieldTooLarge, recordTooWide, recordTooLarge
   }
 
-  init(limits: CSVLimits) {
+  /// A sink for `parser`, which from now on writes its fields into the sink.
+  init(limits: CSVLimits, parser: UnsafeMutablePointer<csv_parser>) {
     self.init()
-    // Capacities never exceed the limits, so the fast path needs no limit checks.
     byte_capacity = min(4096, limits.maxRecordBytes)
-    bytes = .allocate(capacity: byte_capacity)
+    bytes = malloc(byte_capacity)?.assumingMemoryBound(to: UInt8.self)
     field_capacity = min(64, limits.maxFields)
     ends = .allocate(capacity: field_capacity)
     max_field_bytes = limits.maxFieldBytes
     max_fields = limits.maxFields
     max_record_bytes = limits.maxRecordBytes
-    updateFastPath()
+    self.parser = parser
+    parser.pointee.entry_buf = bytes
+    parser.pointee.entry_size = byte_capacity
+    csv_set_realloc_func(parser, safetymonitor_csv_realloc)
   }
 
-  /// The C fast path's bounds (see shim.h): within them no limit can be broken and the
-  /// 16-byte-rounded copy stays inside the buffer.
-  mutating func updateFastPath() {
-    let short = Int(SAFETYMONITOR_SHORT_FIELD)
-    if overflow != 0 || byte_capacity < short {
-      fast_fields = 0
-      fast_bytes = 0
-      fast_length = 0
-      return
-    }
-    fast_fields = min(field_capacity, max_fields)
-    fast_bytes = byte_capacity - short
-    fast_length = min(short, max_field_bytes)
-  }
-
+  /// Frees the buffers (and detaches libcsv from them, so `csv_free` leaves them alone).
   func deallocate() {
-    bytes.deallocate()
+    parser.pointee.entry_buf = nil
+    parser.pointee.entry_size = 0
+    free(bytes)
     ends.deallocate()
   }
 
   var overflowKind: Overflow { Overflow(rawValue: overflow) ?? .none }
-  var fieldCount: Int { field_count }
-  var byteCount: Int { byte_count }
-  var isEnded: Bool { ended != 0 }
 
-  mutating func appendSlow(_ field: UnsafeRawPointer?, _ length: Int) {
-    defer { updateFastPath() }
+  /// Limits, and more room for end offsets. The bytes are already in place.
+  mutating func appendSlow(_ length: Int) {
     guard overflow == 0 else { return }
     if length > max_field_bytes {
       overflow = Overflow.fieldTooLarge.rawValue
@@ -75,32 +69,20 @@ extension FieldSink {
       ends = grown
       field_capacity = newCapacity
     }
-    if byte_count + length + Int(SAFETYMONITOR_SHORT_FIELD) > byte_capacity
-      && byte_capacity < max_record_bytes
-    {
-      var newCapacity = byte_capacity * 2
-      while newCapacity < byte_count + length + Int(SAFETYMONITOR_SHORT_FIELD) {
-        newCapacity *= 2
-      }
-      newCapacity = min(newCapacity, max_record_bytes)
-      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-      grown.update(from: bytes, count: byte_count)
-      bytes.deallocate()
-      bytes = grown
-      byte_capacity = newCapacity
-    }
-    if length > 0, let field {
-      (bytes + byte_count).update(from: field.assumingMemoryBound(to: UInt8.self), count: length)
-    }
     byte_count += length
     ends[field_count] = byte_count
     field_count += 1
+    parser.pointee.entry_buf = bytes + byte_count
+    parser.pointee.entry_size = byte_capacity - byte_count
   }
 
+  /// After a record was delivered: the next one starts at the buffer's start.
   mutating func reset() {
     byte_count = 0
     field_count = 0
     ended = 0
+    parser.pointee.entry_buf = bytes
+    parser.pointee.entry_size = byte_capacity
   }
 }
 
@@ -110,8 +92,21 @@ func csvFieldSlow(
   _ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?
 ) {
   guard let context else { return }
-  context.assumingMemoryBound(to: FieldSink.self).pointee.appendSlow(
-    UnsafeRawPointer(field), length)
+  context.assumingMemoryBound(to: FieldSink.self).pointee.appendSlow(length)
+}
+
+/// The thread's current sink, for libcsv's realloc hook (which has no context argument).
+/// Set for the length of a read by `CSVEngine.run` (which restores the previous one, so a
+/// read inside another read's callback works).
+let currentSinkKey: pthread_key_t = {
+  var key = pthread_key_t()
+  pthread_key_create(&key, nil)
+  return key
+}()
+
+@_cdecl("safetymonitor_current_sink")
+func currentSink() -> UnsafeMutablePointer<FieldSink>? {
+  pthread_getspecific(currentSinkKey)?.assumingMemoryBound(to: FieldSink.self)
 }
 
 let csvFieldCallback:
