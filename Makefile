@@ -25,5 +25,11 @@ test: deps
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
+# Regenerates the committed synthetic demo data (docs/DEMOSTAD.md); a test checks the
+# committed files equal a fresh generation.
+.PHONY: fixtures
+fixtures:
+	$(SWIFT) run -c release make-fixtures --out fixtures/demostad
+
 clean-state:
 	rm -rf state

@@ -8,6 +8,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"]),
+    .executable(name: "make-fixtures", targets: ["MakeFixtures"]),
     // For the ingest benchmark package (Benchmarks/), which depends on this one by path.
     .library(name: "CSVIngest", targets: ["CSVIngest"]),
   ],
@@ -52,10 +53,26 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Synthetic demo data: the fictional municipality Demostad (and a national-size
+    // registry for benchmarks), partner exports, planted episodes and their truth file.
+    .target(name: "FixtureGen", dependencies: ["SafetyCore"]),
+    // `make-fixtures`: the thin command that runs FixtureGen.
+    .executableTarget(
+      name: "MakeFixtures",
+      dependencies: [
+        "FixtureGen", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .testTarget(name: "SafetyCoreTests", dependencies: ["SafetyCore"]),
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "FixtureGenTests",
+      dependencies: [
+        "FixtureGen", "SafetyCore", "PipelineSpec", .product(name: "Yams", package: "Yams"),
+      ]
+    ),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
   ]
