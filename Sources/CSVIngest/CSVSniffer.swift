@@ -39,8 +39,9 @@ public enum CSVSniffer {
         continue
       }
       let (width, share) = sample.modalWidth()
-      // A delimiter that splits nothing is no delimiter; prefer consistent widths.
-      let score = width >= 2 ? share : 0
+      // A delimiter that splits nothing is no delimiter; prefer consistent widths; and the
+      // first record (usually the header) has the file's width.
+      let score = width >= 2 && sample.rows.first?.count == width ? share : 0
       if best == nil || score > best!.score + 1e-9 {
         best = (score, width, delimiter, sample)
       }

@@ -50,6 +50,11 @@ import Testing
     #expect(r.dateFormat == "yyyy-MM-dd")
   }
 
+  @Test func oneColumnWithCommasInValuesKeepsTheDefault() throws {
+    let r = try CSVSniffer.sniff(bytes: Array("naam\nJansen, A.\nBakker, B.\n".utf8), name: "x.csv")
+    #expect(r.dialect.delimiter == UInt8(ascii: ";"))
+  }
+
   @Test(arguments: [
     ("12-09-2024", "dd-MM-yyyy"), ("2024-09-12", "yyyy-MM-dd"), ("12/09/2024", "dd/MM/yyyy"),
     ("20240912", "yyyyMMdd"), ("1-9-2024", "d-M-yyyy"), ("12-09-2024 13:45", "dd-MM-yyyy HH:mm"),
