@@ -10,9 +10,14 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# Runs the main job on the shipped demo pipeline (state in ./state, ignored by git).
+SAMPLE := fixtures/samples/politie_misdrijven_2024-09.csv
+
+# For now: sniffs and reads the shipped synthetic sample export (issue "pipeline and store"
+# turns this into the real demo run).
 demo: build
-	$(BIN) --version
+	$(BIN) sniff $(SAMPLE)
+	$(BIN) read $(SAMPLE) | head -n 5
+	@$(BIN) read $(SAMPLE) | wc -l | sed 's/^/records read: /'
 
 test: deps
 	$(SWIFT) test

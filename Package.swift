@@ -8,11 +8,11 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "safety-monitor", targets: ["SafetyMonitorCLI"]),
+    .executable(name: "make-fixtures", targets: ["MakeFixtures"]),
     // For the ingest benchmark package (Benchmarks/), which depends on this one by path.
     .library(name: "CSVIngest", targets: ["CSVIngest"]),
     // For the detection benchmark package (Benchmarks/Detection/).
     .library(name: "Detection", targets: ["Detection"]),
-    .executable(name: "make-fixtures", targets: ["MakeFixtures"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

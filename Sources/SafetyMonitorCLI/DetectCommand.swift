@@ -136,9 +136,7 @@ enum DetectFailure: Error, CustomStringConvertible {
   }
 }
 
-func printError(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
-}
+// printError(_:) (one line to standard error) is shared with the read command.
 
 /// A `--settings` YAML file: a mapping of the reference package's control names.
 enum DetectSettingsFile {
