@@ -17,6 +17,8 @@ let package = Package(
     // For the ingest benchmark package (Benchmarks/), which depends on this one by path.
     .library(name: "CSVIngest", targets: ["CSVIngest"]),
     .executable(name: "make-fixtures", targets: ["MakeFixtures"]),
+    // For the detection benchmark package (Benchmarks/Detection/).
+    .library(name: "Detection", targets: ["Detection"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -86,6 +88,7 @@ let package = Package(
       dependencies: [
         "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Runner", "Store", "Operations",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     // Synthetic demo data: the fictional municipality Demostad (and a national-size
@@ -104,11 +107,16 @@ let package = Package(
     .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "PipelineSpec"]),
     .testTarget(name: "RunnerTests", dependencies: ["Runner", "Operations"]),
-    // Runs the built `safety-monitor` binary and checks its output and exit codes.
-    .testTarget(name: "SafetyMonitorCLITests", dependencies: ["SafetyMonitorCLI"]),
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
+    .testTarget(name: "DetectionTests", dependencies: ["Detection"]),
+    // Runs the built `safety-monitor` binary and checks its output and exit codes.
+    .testTarget(
+      name: "SafetyMonitorCLITests",
+      dependencies: [
+        "SafetyMonitorCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .testTarget(
       name: "FixtureGenTests",
       dependencies: [

@@ -23,21 +23,17 @@ final class ByteSource: @unchecked Sendable {
   init(path: String) throws(Diagnostic) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
-      throw Diagnostic.error(
-        .ioError, "cannot open file: \(ByteSource.errnoText())",
-        at: SourcePosition(file: path, line: 0, column: 0))
+      throw Diagnostic.error(.ioError, "\(path): cannot open file: \(ByteSource.errnoText())")
     }
     var st = stat()
     guard fstat(fd, &st) == 0 else {
       let text = ByteSource.errnoText()
       close(fd)
-      throw Diagnostic.error(.ioError, "cannot read file: \(text)")
+      throw Diagnostic.error(.ioError, "\(path): cannot read file: \(text)")
     }
     if (st.st_mode & S_IFMT) == S_IFDIR {
       close(fd)
-      throw Diagnostic.error(
-        .ioError, "is a directory, not a CSV file",
-        at: SourcePosition(file: path, line: 0, column: 0))
+      throw Diagnostic.error(.ioError, "\(path): is a directory, not a CSV file")
     }
     self.storage = .file(fd: fd)
     self.name = path
@@ -72,14 +68,34 @@ final class ByteSource: @unchecked Sendable {
         let r = pread(fd, into + done, count - done, off_t(offset + done))
         if r < 0 {
           if errno == EINTR { continue }
-          throw Diagnostic.error(
-            .ioError, "read failed: \(ByteSource.errnoText())",
-            at: SourcePosition(file: name, line: 0, column: 0))
+          throw Diagnostic.error(.ioError, "\(name): read failed: \(ByteSource.errnoText())")
         }
         if r == 0 { break }
         done += r
       }
       return done
+    }
+  }
+
+  /// Calls `body` with the bytes of `range` (mapped read-only for files).
+  func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
+    let range = max(0, range.lowerBound)..<min(size, max(range.lowerBound, range.upperBound))
+    switch storage {
+    case .memory(let bytes):
+      return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    case .file(let fd):
+      if range.isEmpty { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+      let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+      let start = range.lowerBound / page * page
+      let length = range.upperBound - start
+      guard let map = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, off_t(start)),
+        map != MAP_FAILED
+      else {
+        throw Diagnostic.error(.ioError, "\(name): cannot map file: \(ByteSource.errnoText())")
+      }
+      defer { munmap(map, length) }
+      return try body(
+        UnsafeRawBufferPointer(start: map + (range.lowerBound - start), count: range.count))
     }
   }
 

@@ -35,7 +35,15 @@ struct CSVEngine: ~Copyable {
     var encoding: TextEncoding
     /// Width records are checked against (known in advance for non-first chunks).
     var headerWidth: Int?
+    /// The range ends at the file's end. Otherwise the range must end between records
+    /// (checked: `ChunkBoundaryMismatch`), and trailing blank lines are kept for the caller.
+    var isFileEnd: Bool = true
+    /// The bytes were already checked for NUL bytes and invalid UTF-8 (parallel pre-pass).
+    var prevalidated: Bool = false
   }
+
+  /// A parallel chunk did not end between two records: its start was guessed wrong.
+  struct ChunkBoundaryMismatch: Error {}
 
   static let lf: UInt8 = 0x0A
   static let cr: UInt8 = 0x0D
@@ -45,17 +53,26 @@ struct CSVEngine: ~Copyable {
 
   let source: ByteSource
   let limits: CSVLimits
+  let maxFieldBytes: Int
+  let maxRecordBytes: Int
   let dialect: CSVDialect
   let context: RecordContext
   let chunkSize: Int
   let regionEnd: Int
   let isFileStart: Bool
+  let isFileEnd: Bool
+  let prevalidated: Bool
+  /// File offset just past the last delivered record's raw bytes.
+  var lastRecordEnd = 0
 
   // Buffer: buf[0..<end] holds bytes from file offset `bufBase`; pos is the next to feed.
   var buf: UnsafeMutablePointer<UInt8>
   var cap: Int
   var end = 0
   var pos = 0
+  /// End of the bytes that may be fed: a UTF-8 character split at the end of the buffer
+  /// waits for the next chunk (so every chunking feeds libcsv the same validated bytes).
+  var safeEnd = 0
   var bufBase: Int
   var fileOffset: Int
   var eof = false
@@ -64,11 +81,15 @@ struct CSVEngine: ~Copyable {
   var line: Int
   var lineStart = 0
   var crAtEnd = false
+  /// The first CR at or after `pos` (`Int.max`: none in the buffer; below `pos`: unknown).
+  var crFrom = -1
   var recordStart = 0
   var recordLine = 0
   var records = 0
   var headerWidth: Int?
   var pendingBlankLines: [Int] = []
+  /// A record began in this range (so empty lines before it are not trailing).
+  var startedRecord = false
   var blankLineCount = 0
 
   // Encoding.
@@ -86,15 +107,23 @@ struct CSVEngine: ~Copyable {
   // libcsv.
   let parser: UnsafeMutablePointer<csv_parser>
   let sink: UnsafeMutablePointer<FieldSink>
+  /// libcsv's parser state and current field length, read after every segment (direct
+  /// pointers: reading them through `parser.pointee` can copy the whole struct).
+  let pstate: UnsafeMutablePointer<Int32>
+  let entryPos: UnsafeMutablePointer<Int>
 
   init(_ config: Config) {
     source = config.source
     limits = config.options.limits
+    maxFieldBytes = config.options.limits.maxFieldBytes
+    maxRecordBytes = config.options.limits.maxRecordBytes
     dialect = config.options.dialect
     context = config.context
     chunkSize = config.options.chunkSize
     regionEnd = min(config.end, config.source.size)
     isFileStart = config.isFileStart
+    isFileEnd = config.isFileEnd
+    prevalidated = config.prevalidated
     cap = chunkSize + 4096
     buf = .allocate(capacity: cap)
     bufBase = config.start
@@ -102,20 +131,26 @@ struct CSVEngine: ~Copyable {
     line = config.firstLine
     headerWidth = config.headerWidth
     encoding = config.encoding
-    checksUTF8 = config.encoding == .utf8 || config.encoding == .auto
+    checksUTF8 = !config.prevalidated && (config.encoding == .utf8 || config.encoding == .auto)
     parser = .allocate(capacity: 1)
     csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
     csv_set_delim(parser, config.options.dialect.delimiter)
     csv_set_quote(parser, config.options.dialect.quote)
     csv_set_space_func(parser, csvNoSpace)
+    csv_set_blk_size(parser, 4096)
+    let raw = UnsafeMutableRawPointer(parser)
+    pstate = (raw + (MemoryLayout<csv_parser>.offset(of: \.pstate) ?? 0))
+      .assumingMemoryBound(to: Int32.self)
+    entryPos = (raw + (MemoryLayout<csv_parser>.offset(of: \.entry_pos) ?? 0))
+      .assumingMemoryBound(to: Int.self)
     sink = .allocate(capacity: 1)
-    sink.initialize(to: FieldSink(limits: config.options.limits))
+    sink.initialize(to: FieldSink(limits: config.options.limits, parser: parser))
   }
 
   deinit {
+    sink.pointee.deallocate()
     csv_free(parser)
     parser.deallocate()
-    sink.pointee.deallocate()
     sink.deinitialize(count: 1)
     sink.deallocate()
     buf.deallocate()
@@ -125,7 +160,7 @@ struct CSVEngine: ~Copyable {
   var resolvedEncoding: TextEncoding { encoding == .auto ? .utf8 : encoding }
 
   /// libcsv's parser state (0 = between records).
-  var parserState: Int32 { parser.pointee.pstate }
+  var parserState: Int32 { pstate.pointee }
 
   // MARK: - Running
 
@@ -133,10 +168,13 @@ struct CSVEngine: ~Copyable {
   mutating func run(
     report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
   ) throws {
+    let previous = pthread_getspecific(currentSinkKey)
+    pthread_setspecific(currentSinkKey, sink)
+    defer { pthread_setspecific(currentSinkKey, previous) }
     try refill(report: report)
     while true {
-      if pos >= end {
-        if eof { break }
+      if pos >= safeEnd {
+        if eof && pos >= end { break }
         try refill(report: report)
         continue
       }
@@ -164,18 +202,26 @@ struct CSVEngine: ~Copyable {
     report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
   ) throws {
     let segStart = pos
-    var segEnd = end
+    var segEnd = safeEnd
     var hasBreak = false
-    let remaining = end - pos
+    let remaining = safeEnd - pos
     let p = buf + pos
     // Next line break: LF, or CR when the buffer holds one before it.
     var breakAt = -1
     if let lfPtr = memchr(p, Int32(Self.lf), remaining) {
       breakAt = UnsafeMutableRawPointer(mutating: lfPtr) - UnsafeMutableRawPointer(p)
     }
-    let crSearch = breakAt >= 0 ? breakAt : remaining
-    if crSearch > 0, let crPtr = memchr(p, Int32(Self.cr), crSearch) {
-      breakAt = UnsafeMutableRawPointer(mutating: crPtr) - UnsafeMutableRawPointer(p)
+    // Most files have no CR at all: `crFrom` is the first CR at or after `pos` (or beyond
+    // the buffer), found once per chunk.
+    if crFrom < pos {
+      if let crPtr = memchr(p, Int32(Self.cr), end - pos) {
+        crFrom = pos + (UnsafeMutableRawPointer(mutating: crPtr) - UnsafeMutableRawPointer(p))
+      } else {
+        crFrom = Int.max
+      }
+    }
+    if crFrom < pos + (breakAt >= 0 ? breakAt : remaining) {
+      breakAt = crFrom - pos
     }
     if breakAt >= 0 {
       hasBreak = true
@@ -191,9 +237,16 @@ struct CSVEngine: ~Copyable {
         segEnd = j + 1
       }
     }
-    if badOffset < segEnd { throw badByteError() }
+    // A bad byte ahead: feed up to it (so that what precedes it is reported as in any
+    // other chunking), then stop.
+    let stopsAtBadByte = badOffset < segEnd
+    if stopsAtBadByte {
+      segEnd = max(badOffset, segStart)
+      hasBreak = false
+      crAtEnd = false
+    }
 
-    if parser.pointee.pstate == Self.rowNotBegun {
+    if pstate.pointee == Self.rowNotBegun {
       let length = segEnd - segStart
       if hasBreak && (length == 1 || (length == 2 && buf[segStart] == Self.cr)) {
         // An empty line between records: skipped, reported if a record follows.
@@ -204,6 +257,8 @@ struct CSVEngine: ~Copyable {
         pos = segEnd
         return
       }
+      if blankLineCount > 0 { flushBlankLines(report: report) }
+      startedRecord = true
       recordStart = segStart
       recordLine = line
     }
@@ -216,15 +271,9 @@ struct CSVEngine: ~Copyable {
       if consumed == length { break }
       from = try recoverFromQuoteError(at: from + consumed, report: report)
     }
-    if sink.pointee.overflow != .none { throw overflowError(upTo: segEnd) }
-    let inField = parser.pointee.entry_pos
-    if inField > limits.maxFieldBytes {
-      throw limitError(.fieldTooLarge, field: sink.pointee.fieldCount, upTo: segEnd)
-    }
-    if sink.pointee.byteCount + inField > limits.maxRecordBytes {
-      throw limitError(.recordTooLarge, field: sink.pointee.fieldCount, upTo: segEnd)
-    }
-    if sink.pointee.ended {
+    try checkLimits(upTo: segEnd)
+    if stopsAtBadByte { throw badByteError() }
+    if sink.pointee.ended != 0 {
       try deliver(rawEnd: segEnd, report: report, body)
     }
     if hasBreak {
@@ -239,6 +288,10 @@ struct CSVEngine: ~Copyable {
     report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
   ) throws {
     if badOffset < Int.max { throw badByteError() }
+    if !isFileEnd {
+      guard parser.pointee.pstate == Self.rowNotBegun else { throw ChunkBoundaryMismatch() }
+      return
+    }
     if checksUTF8, case .invalid(let at) = validator.finish() {
       throw positionedError(
         .encodingError, "the file ends inside a UTF-8 character (truncated multi-byte sequence)",
@@ -257,8 +310,8 @@ struct CSVEngine: ~Copyable {
         "quoted field is not closed before the end of the file (the file may be incomplete)",
         at: SourcePosition(file: context.file, line: l, column: c, record: records + 1))
     }
-    if sink.pointee.overflow != .none { throw overflowError(upTo: rawEnd) }
-    if sink.pointee.ended {
+    if sink.pointee.overflow != 0 { throw overflowError(upTo: rawEnd) }
+    if sink.pointee.ended != 0 {
       try deliver(rawEnd: rawEnd, report: report, body)
     }
   }
@@ -270,16 +323,18 @@ struct CSVEngine: ~Copyable {
     rawEnd: Int, report: (Diagnostic) -> Void, _ body: (borrowing CSVRecord) throws -> Void
   ) throws {
     records += 1
-    let s = sink.pointee
+    lastRecordEnd = bufBase + rawEnd
+    // Field by field: copying the whole C struct would cost a memcpy per record.
+    let fieldCount = sink.pointee.field_count
     let record = CSVRecord(
       number: records, line: recordLine,
       isHeader: isFileStart && records == 1 && dialect.hasHeader,
-      count: s.fieldCount, encoding: resolvedEncoding,
-      fieldBytes: UnsafePointer(s.bytes), fieldEnds: UnsafePointer(s.ends),
+      count: fieldCount, encoding: resolvedEncoding,
+      fieldBytes: UnsafePointer(sink.pointee.bytes), fieldEnds: UnsafePointer(sink.pointee.ends),
       raw: UnsafeRawBufferPointer(start: buf + recordStart, count: rawEnd - recordStart),
       context: context)
-    if !pendingBlankLines.isEmpty || headerWidth == nil || headerWidth != s.fieldCount
-      || s.byteCount == 0
+    if headerWidth == nil || headerWidth != fieldCount
+      || sink.pointee.byte_count == 0
     {
       checkRecord(record, report: report)
     }
@@ -287,9 +342,9 @@ struct CSVEngine: ~Copyable {
     sink.pointee.reset()
   }
 
-  /// Ragged rows, blank rows, header labels: non-fatal diagnostics.
+  /// Empty lines are reported when a record follows them (trailing ones are silent).
   @inline(never)
-  mutating func checkRecord(_ record: borrowing CSVRecord, report: (Diagnostic) -> Void) {
+  mutating func flushBlankLines(report: (Diagnostic) -> Void) {
     for blank in pendingBlankLines {
       emit(
         .warning(
@@ -301,6 +356,11 @@ struct CSVEngine: ~Copyable {
     }
     pendingBlankLines.removeAll(keepingCapacity: true)
     blankLineCount = 0
+  }
+
+  /// Ragged rows, blank rows, header labels: non-fatal diagnostics.
+  @inline(never)
+  mutating func checkRecord(_ record: borrowing CSVRecord, report: (Diagnostic) -> Void) {
     if record.isHeader {
       headerWidth = record.count
       var seen: [String: Int] = [:]
@@ -369,6 +429,7 @@ struct CSVEngine: ~Copyable {
       lineStart -= keepFrom
       recordStart -= keepFrom
       if badOffset < Int.max { badOffset -= keepFrom }
+      if crFrom != Int.max { crFrom = -1 }
       validator.shift(by: keepFrom)
       bufBase += keepFrom
     }
@@ -384,9 +445,11 @@ struct CSVEngine: ~Copyable {
     let n = want > 0 ? try source.read(into: buf + end, count: want, at: fileOffset) : 0
     if n == 0 {
       eof = true
+      safeEnd = end
       return
     }
     let newStart = end
+    if crFrom == Int.max { crFrom = -1 }  // new bytes may hold one
     end += n
     fileOffset += n
     if fileOffset >= regionEnd { eof = true }
@@ -394,11 +457,12 @@ struct CSVEngine: ~Copyable {
       try checkSignature(report: report)
     }
     check(from: max(newStart, pos))
+    safeEnd = checksUTF8 && validator.pending > 0 && !eof ? validator.leadOffset : end
   }
 
   /// NUL bytes (binary data) and invalid UTF-8 in buf[from..<end]: remembers the first.
   mutating func check(from: Int) {
-    guard from < end else { return }
+    guard from < end, !prevalidated else { return }
     if let nul = memchr(buf + from, 0, end - from) {
       let at = UnsafeMutableRawPointer(mutating: nul) - UnsafeMutableRawPointer(buf)
       noteBad(
@@ -406,18 +470,35 @@ struct CSVEngine: ~Copyable {
         "the file contains a NUL byte: it is binary data (or UTF-16), not a CSV text file")
     }
     guard checksUTF8 else { return }
-    let piece = UnsafeRawBufferPointer(start: buf + from, count: end - from)
-    switch validator.validate(piece, base: from) {
-    case .valid:
-      if encoding == .auto && validator.sawMultiByte { encoding = .utf8 }
-    case .invalid(let at):
-      if encoding == .auto && !validator.sawMultiByte {
-        // Not UTF-8 at its first non-ASCII byte: a Windows-1252 export.
-        encoding = .windows1252
-        checksUTF8 = false
-      } else {
-        noteBad(at: at, .encodingError, invalidUTF8Message(at: at))
+    // Plain ASCII blocks need no validation: a block is validated only when it has a high
+    // byte or continues a character (the OR is a loop LLVM vectorises).
+    let block = 256
+    var at = from
+    var decided = encoding != .auto
+    while at < end {
+      let blockEnd = min(at + block, end)
+      if validator.pending == 0 && !hasHighByte(buf + at, blockEnd - at) {
+        at = blockEnd
+        continue
       }
+      let piece = UnsafeRawBufferPointer(start: buf + at, count: blockEnd - at)
+      switch validator.validate(piece, base: at) {
+      case .valid:
+        if !decided && validator.sawMultiByte {
+          encoding = .utf8
+          decided = true
+        }
+      case .invalid(let offset):
+        if encoding == .auto && !validator.sawMultiByte {
+          // Not UTF-8 at its first non-ASCII byte: a Windows-1252 export.
+          encoding = .windows1252
+          checksUTF8 = false
+        } else {
+          noteBad(at: offset, .encodingError, invalidUTF8Message(at: offset))
+        }
+        return
+      }
+      at = blockEnd
     }
   }
 
@@ -429,18 +510,12 @@ struct CSVEngine: ~Copyable {
   }
 
   func invalidUTF8Message(at: Int) -> String {
-    var hex: [String] = []
-    var i = at
-    while i < end && hex.count < 4 {
-      hex.append(String(buf[i], radix: 16, uppercase: true).leftPadded(to: 2))
-      i += 1
-      if i < end && buf[i] & 0xC0 != 0x80 { break }
-    }
+    let hex = at < end ? String(buf[at], radix: 16, uppercase: true).leftPadded(to: 2) : "?"
     let how =
       encoding == .auto || encoding == .utf8 && dialect.encoding == .auto
       ? "the file looked like UTF-8 so far" : "the dialect says UTF-8"
     return
-      "invalid UTF-8 (bytes \(hex.joined(separator: " "))); \(how): if the export is Windows-1252 or ISO-8859-1, declare that encoding"
+      "invalid UTF-8 (byte 0x\(hex)); \(how): if the export is Windows-1252 or ISO-8859-1, declare that encoding"
   }
 
   /// At the file's start: BOM, and signatures of files that are not CSV at all.
@@ -461,7 +536,7 @@ struct CSVEngine: ~Copyable {
             at: SourcePosition(file: context.file, line: 1, column: 1)), report: report)
       }
       encoding = .utf8
-      checksUTF8 = true
+      checksUTF8 = !prevalidated
       return
     }
     let signatures: [([UInt8], String, DiagnosticCode)] = [
@@ -484,11 +559,10 @@ struct CSVEngine: ~Copyable {
     let from = min(lineStart, offset)
     let raw = UnsafeRawBufferPointer(start: buf + from, count: max(0, offset - from))
     let column = TextDecoding.characterCount(raw, resolvedEncoding) + 1
-    let inRecord = parser.pointee.pstate != Self.rowNotBegun || sink.pointee.fieldCount > 0
+    // The record the offending byte belongs to (or would start).
     return Diagnostic.error(
       code, message,
-      at: SourcePosition(
-        file: context.file, line: line, column: column, record: inRecord ? records + 1 : nil))
+      at: SourcePosition(file: context.file, line: line, column: column, record: records + 1))
   }
 
   func badByteError() -> Diagnostic {
@@ -499,6 +573,9 @@ struct CSVEngine: ~Copyable {
   /// libcsv (strict) stopped at a stray quote: report it, then let libcsv take that one byte
   /// leniently (the quote stays in the field as text) and go on. Returns the next offset.
   mutating func recoverFromQuoteError(at offset: Int, report: (Diagnostic) -> Void) throws -> Int {
+    // A limit already exceeded wins (as it would if the chunk had ended here); the record
+    // limit also stops libcsv (its buffer cannot grow).
+    try checkLimits(upTo: offset)
     guard csv_error(parser) == CSV_EPARSE, offset < end else { throw parseError(at: offset) }
     var diagnostic = parseError(at: offset)
     diagnostic.severity = .warning
@@ -529,15 +606,35 @@ struct CSVEngine: ~Copyable {
     return positionedError(.parseError, "CSV parser failed: \(text)", at: offset)
   }
 
+  /// Throws when the record so far exceeds a limit.
+  @inline(__always)
+  mutating func checkLimits(upTo rawEnd: Int) throws {
+    let inField = entryPos.pointee
+    if sink.pointee.overflow != 0 || inField > maxFieldBytes
+      || sink.pointee.byte_count + inField > maxRecordBytes
+    {
+      throw limitExceeded(upTo: rawEnd)
+    }
+  }
+
+  @inline(never)
+  func limitExceeded(upTo rawEnd: Int) -> Diagnostic {
+    if sink.pointee.overflow != 0 { return overflowError(upTo: rawEnd) }
+    if entryPos.pointee > limits.maxFieldBytes {
+      return limitError(.fieldTooLarge, field: sink.pointee.field_count, upTo: rawEnd)
+    }
+    return limitError(.recordTooLarge, field: sink.pointee.field_count, upTo: rawEnd)
+  }
+
   func overflowError(upTo rawEnd: Int) -> Diagnostic {
     let s = sink.pointee
-    switch s.overflow {
+    switch s.overflowKind {
     case .recordTooWide:
-      return limitError(.recordTooWide, field: s.overflowField, upTo: rawEnd)
+      return limitError(.recordTooWide, field: s.overflow_field, upTo: rawEnd)
     case .recordTooLarge:
-      return limitError(.recordTooLarge, field: s.overflowField, upTo: rawEnd)
+      return limitError(.recordTooLarge, field: s.overflow_field, upTo: rawEnd)
     case .fieldTooLarge, .none:
-      return limitError(.fieldTooLarge, field: s.overflowField, upTo: rawEnd)
+      return limitError(.fieldTooLarge, field: s.overflow_field, upTo: rawEnd)
     }
   }
 
@@ -555,12 +652,8 @@ struct CSVEngine: ~Copyable {
       message = "record is larger than \(byteText(limits.maxRecordBytes)) (the limit)"
     default:
       var text = "field \(field + 1) is larger than \(byteText(limits.maxFieldBytes)) (the limit)"
-      if let open = RecordScanner.openQuoteOffset(
-        raw, delimiter: dialect.delimiter, quote: dialect.quote)
-      {
-        let (ql, qc) = RecordScanner.lineColumn(
-          raw, offset: open, startLine: recordLine, encoding: resolvedEncoding)
-        text += "; is the quote opened at line \(ql), column \(qc) ever closed?"
+      if offset < raw.count && raw[offset] == dialect.quote {
+        text += "; is the quote that opens it (line \(l), column \(c)) ever closed?"
       }
       message = text
     }
@@ -568,6 +661,14 @@ struct CSVEngine: ~Copyable {
       code, message,
       at: SourcePosition(file: context.file, line: l, column: c, record: records + 1))
   }
+}
+
+/// True when a byte in `p[0..<count]` is 0x80 or above (a loop LLVM vectorises).
+@inline(__always)
+func hasHighByte(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+  var all: UInt8 = 0
+  for k in 0..<count { all |= p[k] }
+  return all & 0x80 != 0
 }
 
 func byteText(_ n: Int) -> String {

@@ -1,119 +1,117 @@
 import CLibCSV
 
-/// The context libcsv's callbacks write into: the current record's fields, copied out of
-/// libcsv's field buffer into one growing byte buffer with an array of end offsets.
-struct FieldSink {
-  enum Overflow: UInt8 { case none, fieldTooLarge, recordTooWide, recordTooLarge }
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-  var bytes: UnsafeMutablePointer<UInt8>
-  var byteCapacity: Int
-  var byteCount = 0
-  var ends: UnsafeMutablePointer<Int>
-  var fieldCapacity: Int
-  var fieldCount = 0
-  /// Set by the record callback; the engine delivers the record and clears it.
-  var ended = false
-  var overflow = Overflow.none
-  /// The field that overflowed (index).
-  var overflowField = 0
-  let maxFieldBytes: Int
-  let maxFields: Int
-  let maxRecordBytes: Int
+/// The context libcsv's callbacks write into: the current record's fields back to back in
+/// one buffer (libcsv writes them there itself, see Sources/CLibCSV/shim.h) and each
+/// field's end offset. The fast path is C; growing the offsets and the limits are here.
+typealias FieldSink = safetymonitor_sink
 
-  init(limits: CSVLimits) {
-    // Capacities never exceed the limits, so the fast path needs no limit checks.
-    byteCapacity = min(4096, limits.maxRecordBytes)
-    bytes = .allocate(capacity: byteCapacity)
-    fieldCapacity = min(64, limits.maxFields)
-    ends = .allocate(capacity: fieldCapacity)
-    maxFieldBytes = limits.maxFieldBytes
-    maxFields = limits.maxFields
-    maxRecordBytes = limits.maxRecordBytes
+extension FieldSink {
+  enum Overflow: Int32 {
+    case none = 0
+    case fieldTooLarge, recordTooWide, recordTooLarge
   }
 
+  /// A sink for `parser`, which from now on writes its fields into the sink.
+  init(limits: CSVLimits, parser: UnsafeMutablePointer<csv_parser>) {
+    self.init()
+    byte_capacity = min(4096, limits.maxRecordBytes)
+    bytes = malloc(byte_capacity)?.assumingMemoryBound(to: UInt8.self)
+    field_capacity = min(64, limits.maxFields)
+    ends = .allocate(capacity: field_capacity)
+    max_field_bytes = limits.maxFieldBytes
+    max_fields = limits.maxFields
+    max_record_bytes = limits.maxRecordBytes
+    self.parser = parser
+    parser.pointee.entry_buf = bytes
+    parser.pointee.entry_size = byte_capacity
+    csv_set_realloc_func(parser, safetymonitor_csv_realloc)
+  }
+
+  /// Frees the buffers (and detaches libcsv from them, so `csv_free` leaves them alone).
   func deallocate() {
-    bytes.deallocate()
+    parser.pointee.entry_buf = nil
+    parser.pointee.entry_size = 0
+    free(bytes)
     ends.deallocate()
   }
 
-  @inline(__always)
-  mutating func append(_ field: UnsafeRawPointer?, _ length: Int) {
-    if fieldCount < fieldCapacity && byteCount &+ length <= byteCapacity
-      && length <= maxFieldBytes && overflow == .none
-    {
-      if length > 0, let field {
-        (bytes + byteCount).update(from: field.assumingMemoryBound(to: UInt8.self), count: length)
-      }
-      byteCount &+= length
-      ends[fieldCount] = byteCount
-      fieldCount &+= 1
-      return
-    }
-    appendSlow(field, length)
-  }
+  var overflowKind: Overflow { Overflow(rawValue: overflow) ?? .none }
 
-  @inline(never)
-  mutating func appendSlow(_ field: UnsafeRawPointer?, _ length: Int) {
-    guard overflow == .none else { return }
-    if length > maxFieldBytes {
-      overflow = .fieldTooLarge
-      overflowField = fieldCount
+  /// Limits, and more room for end offsets. The bytes are already in place.
+  mutating func appendSlow(_ length: Int) {
+    guard overflow == 0 else { return }
+    if length > max_field_bytes {
+      overflow = Overflow.fieldTooLarge.rawValue
+      overflow_field = field_count
       return
     }
-    if fieldCount >= maxFields {
-      overflow = .recordTooWide
-      overflowField = fieldCount
+    if field_count >= max_fields {
+      overflow = Overflow.recordTooWide.rawValue
+      overflow_field = field_count
       return
     }
-    if byteCount + length > maxRecordBytes {
-      overflow = .recordTooLarge
-      overflowField = fieldCount
+    if byte_count + length > max_record_bytes {
+      overflow = Overflow.recordTooLarge.rawValue
+      overflow_field = field_count
       return
     }
-    if fieldCount == fieldCapacity {
-      let newCapacity = min(max(fieldCapacity * 2, 16), maxFields)
+    if field_count == field_capacity {
+      let newCapacity = min(max(field_capacity * 2, 16), max_fields)
       let grown = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-      grown.update(from: ends, count: fieldCount)
+      grown.update(from: ends, count: field_count)
       ends.deallocate()
       ends = grown
-      fieldCapacity = newCapacity
+      field_capacity = newCapacity
     }
-    if byteCount + length > byteCapacity {
-      var newCapacity = byteCapacity * 2
-      while newCapacity < byteCount + length { newCapacity *= 2 }
-      newCapacity = min(newCapacity, maxRecordBytes)
-      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-      grown.update(from: bytes, count: byteCount)
-      bytes.deallocate()
-      bytes = grown
-      byteCapacity = newCapacity
-    }
-    append(field, length)
+    byte_count += length
+    ends[field_count] = byte_count
+    field_count += 1
+    parser.pointee.entry_buf = bytes + byte_count
+    parser.pointee.entry_size = byte_capacity - byte_count
   }
 
+  /// After a record was delivered: the next one starts at the buffer's start.
   mutating func reset() {
-    byteCount = 0
-    fieldCount = 0
-    ended = false
+    byte_count = 0
+    field_count = 0
+    ended = 0
+    parser.pointee.entry_buf = bytes
+    parser.pointee.entry_size = byte_capacity
   }
 }
 
-/// libcsv field callback: copy the field into the sink.
-let csvFieldCallback:
-  @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
-    field, length, context in
-    guard let context else { return }
-    context.assumingMemoryBound(to: FieldSink.self).pointee.append(UnsafeRawPointer(field), length)
-  }
-
-/// libcsv record callback: mark the record as complete (the engine delivers it after
-/// `csv_parse` returns, so the caller's closure never runs inside a C frame).
-let csvRecordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = {
-  _, context in
+/// The slow path of the C field callback (`safetymonitor_csv_field` in shim.h).
+@_cdecl("safetymonitor_csv_field_slow")
+func csvFieldSlow(
+  _ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?
+) {
   guard let context else { return }
-  context.assumingMemoryBound(to: FieldSink.self).pointee.ended = true
+  context.assumingMemoryBound(to: FieldSink.self).pointee.appendSlow(length)
 }
 
-/// libcsv space predicate: nothing is a space, so unquoted fields keep their spaces and
-/// tabs (RFC 4180: spaces are part of a field), and a tab delimiter works.
-let csvNoSpace: @convention(c) (UInt8) -> Int32 = { _ in 0 }
+/// The thread's current sink, for libcsv's realloc hook (which has no context argument).
+/// Set for the length of a read by `CSVEngine.run` (which restores the previous one, so a
+/// read inside another read's callback works).
+let currentSinkKey: pthread_key_t = {
+  var key = pthread_key_t()
+  pthread_key_create(&key, nil)
+  return key
+}()
+
+@_cdecl("safetymonitor_current_sink")
+func currentSink() -> UnsafeMutablePointer<FieldSink>? {
+  pthread_getspecific(currentSinkKey)?.assumingMemoryBound(to: FieldSink.self)
+}
+
+let csvFieldCallback:
+  @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void =
+    safetymonitor_csv_field
+let csvRecordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void =
+  safetymonitor_csv_record
+let csvNoSpace: @convention(c) (UInt8) -> Int32 = safetymonitor_csv_no_space

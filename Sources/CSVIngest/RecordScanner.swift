@@ -4,81 +4,90 @@ enum RecordScanner {
   static let lf: UInt8 = 0x0A
   static let cr: UInt8 = 0x0D
 
+  /// The states of libcsv's parser, which this scanner mirrors exactly (including its
+  /// lenient reading of stray quotes), so that positions agree with what libcsv parsed.
+  enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+  /// Walks `raw` like libcsv; calls `visit(offset, fieldIndex, state)` at each field start
+  /// (state `.fieldStart`) and stops when it returns false. Returns where it stopped:
+  /// the record's end (its unquoted line break) or `raw.count`.
+  @inline(__always)
+  static func walk(
+    _ raw: UnsafeRawBufferPointer, delimiter: UInt8, quote: UInt8,
+    _ visit: (_ offset: Int, _ field: Int, _ openQuote: Int?) -> Bool
+  ) -> Int {
+    var state = State.fieldStart
+    var field = 0
+    var openQuote: Int? = nil
+    var i = 0
+    while i < raw.count {
+      let b = raw[i]
+      switch state {
+      case .fieldStart:
+        if !visit(i, field, nil) { return i }
+        if b == quote {
+          state = .quoted
+          openQuote = i
+        } else if b == delimiter {
+          field += 1
+        } else if b == lf || b == cr {
+          return i
+        } else {
+          state = .unquoted
+        }
+      case .unquoted:
+        if b == delimiter {
+          field += 1
+          state = .fieldStart
+        } else if b == lf || b == cr {
+          return i
+        }
+      case .quoted:
+        if b == quote { state = .quoteInQuoted }
+      case .quoteInQuoted:
+        if b == delimiter {
+          field += 1
+          state = .fieldStart
+          openQuote = nil
+        } else if b == lf || b == cr {
+          return i
+        } else {
+          // A doubled quote, or (leniently) text after a stray quote: still quoted.
+          state = .quoted
+        }
+      }
+      i += 1
+    }
+    if state == .quoted { _ = visit(raw.count, -1, openQuote) }
+    if state == .fieldStart { _ = visit(raw.count, field, nil) }
+    return raw.count
+  }
+
   /// Byte offset in `raw` where field `field` starts (its opening quote if quoted). When
   /// the record has fewer fields, the offset of the record's end (its line break or the
   /// end of `raw`).
   static func fieldStartOffset(
     _ raw: UnsafeRawBufferPointer, field: Int, delimiter: UInt8, quote: UInt8
   ) -> Int {
-    let n = raw.count
-    var index = 0
-    var i = 0
-    var atStart = true
-    var inQuotes = false
-    while i < n {
-      let b = raw[i]
-      if atStart {
-        if index == field { return i }
-        atStart = false
-        if b == quote {
-          inQuotes = true
-          i += 1
-          continue
-        }
+    var found: Int? = nil
+    let end = walk(raw, delimiter: delimiter, quote: quote) { offset, index, _ in
+      if index == field {
+        found = offset
+        return false
       }
-      if inQuotes {
-        if b == quote {
-          if i + 1 < n && raw[i + 1] == quote {
-            i += 2
-            continue
-          }
-          inQuotes = false
-        }
-        i += 1
-        continue
-      }
-      if b == delimiter {
-        index += 1
-        atStart = true
-      } else if b == lf || b == cr {
-        return i
-      }
-      i += 1
+      return true
     }
-    return n
+    return found ?? end
   }
 
   /// Offset of the opening quote of a quoted field still open at the end of `raw`, if any.
   static func openQuoteOffset(
     _ raw: UnsafeRawBufferPointer, delimiter: UInt8, quote: UInt8
   ) -> Int? {
-    let n = raw.count
-    var i = 0
-    var atStart = true
     var open: Int? = nil
-    while i < n {
-      let b = raw[i]
-      if open != nil {
-        if b == quote {
-          if i + 1 < n && raw[i + 1] == quote {
-            i += 2
-            continue
-          }
-          open = nil
-        }
-        i += 1
-        continue
-      }
-      if atStart {
-        atStart = false
-        if b == quote {
-          open = i
-          i += 1
-          continue
-        }
-      }
-      if b == delimiter || b == lf || b == cr { atStart = true }
-      i += 1
+    _ = walk(raw, delimiter: delimiter, quote: quote) { _, index, openQuote in
+      if index == -1 { open = openQuote }
+      return true
     }
     return open
   }

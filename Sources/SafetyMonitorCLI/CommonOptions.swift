@@ -20,10 +20,6 @@ func nowISO8601() -> String {
   return formatter.string(from: Date())
 }
 
-func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
 /// Reads a pipeline file; a decoding problem is printed and ends the command with 78.
 func loadPipeline(_ path: String) throws -> LoadedPipeline {
   do {

@@ -6,6 +6,8 @@ struct SafetyMonitor: ParsableCommand {
     commandName: "safety-monitor",
     abstract: "Monitoring and early warning for a municipality's safety programme.",
     version: "0.1.0",
-    subcommands: [ValidateCommand.self, RunCommand.self]
+    subcommands: [
+      ValidateCommand.self, RunCommand.self, ReadCommand.self, SniffCommand.self, DetectCommand.self,
+    ]
   )
 }

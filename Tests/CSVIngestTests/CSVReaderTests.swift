@@ -138,6 +138,22 @@ import Testing
     }
   }
 
+  /// Fields far beyond the record buffer's first 4 KiB (libcsv grows it in place).
+  @Test func longFieldsAndWideRecords() {
+    let long = String(repeating: "abcdefghij", count: 7000)  // 70,000 bytes
+    let quoted = String(repeating: "x\"\"y\n", count: 2000)  // 10,000 bytes when read
+    let many = (0..<300).map { "veld\($0)" }.joined(separator: ";")
+    let text = "a;b;c\n\(long);\"\(quoted)\";z\n\(many)\n1;2;3\n"
+    for size in [64, 4096, 1 << 20] {
+      let r = read(text, chunkSize: size)
+      #expect(r.error == nil, "chunk size \(size)")
+      #expect(r.rows.count == 4)
+      #expect(r.rows[1] == [long, String(repeating: "x\"y\n", count: 2000), "z"])
+      #expect(r.rows[2].count == 300 && r.rows[2][299] == "veld299")
+      #expect(r.rows[3] == ["1", "2", "3"])
+    }
+  }
+
   @Test func readsAFileFromDisk() throws {
     let path = fixturesPath() + "/csv-spectrum/csvs/simple.csv"
     let reader = try CSVReader(

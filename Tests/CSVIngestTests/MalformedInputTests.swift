@@ -132,7 +132,7 @@ import Testing
   @Test func runawayQuoteMessageNamesTheOpeningQuote() {
     let r = read(
       "a;b\n1;\"" + String(repeating: "x\n", count: 40), limits: CSVLimits(maxFieldBytes: 50))
-    #expect(r.error?.message.contains("line 2, column 3") == true)
+    #expect(r.error?.message.contains("opens it (line 2, column 3)") == true)
   }
 
   @Test func utf8BOMOverridesADeclaredWindows1252() {

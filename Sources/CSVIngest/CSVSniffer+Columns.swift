@@ -1,0 +1,181 @@
+import SafetyCore
+
+extension CSVSniffer {
+  /// Header, column kinds and roles from the sampled records.
+  static func analyse(_ sample: Sample, delimiter: UInt8, quote: UInt8) -> SniffResult {
+    let rows = sample.rows
+    let width = sample.modalWidth().width
+    let first = rows.first ?? []
+    let hasHeader = looksLikeHeader(first, rest: Array(rows.dropFirst()))
+    let names: [String] = (0..<max(width, first.count)).map { i in
+      hasHeader && i < first.count && !first[i].isEmpty ? first[i] : "kolom\(i + 1)"
+    }
+    let data = hasHeader ? Array(rows.dropFirst()) : rows
+    var columns: [ColumnProfile] = []
+    for (i, name) in names.enumerated() {
+      let values = data.map { i < $0.count ? Substring($0[i]) : "" }
+      columns.append(profile(name: name, index: i, values: values))
+    }
+    var result = SniffResult(
+      dialect: CSVDialect(
+        delimiter: delimiter, quote: quote, encoding: sample.encoding, hasHeader: hasHeader),
+      hadBOM: sample.hadBOM, sampledRecords: rows.count, columns: columns, shape: "records",
+      key: nil, dateColumn: nil, dateFormat: nil, area: nil, areaMatch: nil, category: nil,
+      count: nil, period: nil, periodKind: nil, personal: [])
+    assignRoles(&result, rows: data.count)
+    return result
+  }
+
+  static func looksLikeHeader(_ first: [String], rest: [[String]]) -> Bool {
+    guard !first.isEmpty else { return false }
+    let labels = first.map { $0.trimmingSpaces().lowercased() }
+    if labels.contains(where: \.isEmpty) || Set(labels).count != labels.count { return false }
+    // A header cell is text; a data cell in the same column often is not.
+    for (i, cell) in first.enumerated() {
+      let kind = classify([Substring(cell)])
+      if kind.kind != .text && kind.kind != .policeCode { return false }
+      let below = rest.prefix(200).compactMap { i < $0.count ? Substring($0[i]) : nil }
+      if !below.isEmpty && classify(below).kind == .text && rest.count > 1 {
+        // Both text: undecided by this column.
+        continue
+      }
+    }
+    return true
+  }
+
+  static func profile(name: String, index: Int, values: [Substring]) -> ColumnProfile {
+    let present = values.filter { !$0.isEmpty }
+    let (kind, format) = classify(present)
+    var profile = ColumnProfile(
+      name: name, index: index, kind: present.isEmpty ? .empty : kind, dateFormat: format,
+      nonEmpty: present.count, distinct: Set(present).count)
+    if kind == .period, let p = present.lazy.compactMap({ Period(parsing: $0) }).first {
+      profile.periodKind = p.kind.rawValue
+    }
+    return profile
+  }
+
+  /// The kind that at least 95 % of the values share.
+  static func classify(_ values: [Substring]) -> (kind: ColumnProfile.Kind, format: String?) {
+    let present = values.filter { !$0.isEmpty }
+    guard !present.isEmpty else { return (.empty, nil) }
+    func share(_ test: (Substring) -> Bool) -> Bool {
+      Double(present.reduce(0) { $0 + (test($1) ? 1 : 0) }) >= 0.95 * Double(present.count)
+    }
+    if share({ AreaCode($0.trimmingCharacters()) != nil }) { return (.areaCode, nil) }
+    if share(isPoliceCode) { return (.policeCode, nil) }
+    if share({ Period(parsing: $0) != nil }) && !share(isInteger) { return (.period, nil) }
+    if let format = DateFormatGuess.guess(present) { return (.date, format) }
+    if share(isInteger) { return (.integer, nil) }
+    if share(isDecimal) { return (.decimal, nil) }
+    return (.text, nil)
+  }
+
+  static func isInteger(_ s: Substring) -> Bool {
+    let t = s.trimmingCharacters()
+    return !t.isEmpty && t.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+  }
+
+  static func isDecimal(_ s: Substring) -> Bool {
+    let t = s.trimmingCharacters().replacingCommas()
+    return Double(t) != nil
+  }
+
+  /// Police classification codes: `N.N.N` (trailing spaces allowed), or incident codes such
+  /// as `E33`.
+  static func isPoliceCode(_ s: Substring) -> Bool {
+    let t = s.trimmingCharacters()
+    let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+    if parts.count == 3 && parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && isInteger($0) }) {
+      return true
+    }
+    return false
+  }
+
+  static func normalised(_ name: String) -> String {
+    String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+  }
+
+  static let personalHints = [
+    "naam", "bsn", "burgerservice", "adres", "straat", "huisnummer", "postcode", "geboorte",
+    "telefoon", "mobiel", "email", "mail", "iban", "kenteken", "name", "address", "phone", "birth",
+  ]
+  static let areaHints = ["buurt", "wijk", "gebied", "area", "district", "neighbourhood"]
+
+  static func assignRoles(_ r: inout SniffResult, rows: Int) {
+    var used = Set<Int>()
+    func pick(_ test: (ColumnProfile) -> Bool) -> ColumnProfile? {
+      r.columns.first { !used.contains($0.index) && test($0) }
+    }
+    func has(_ c: ColumnProfile, _ hints: [String]) -> Bool {
+      let n = normalised(c.name)
+      return hints.contains { n.contains($0) }
+    }
+    // Area: CBS codes first, else a column named like an area.
+    if let c = pick({ $0.kind == .areaCode }) {
+      r.area = c.name
+      r.areaMatch = "code"
+      used.insert(c.index)
+    } else if let c = pick({ $0.kind == .text && has($0, areaHints) }) {
+      r.area = c.name
+      r.areaMatch = "name"
+      used.insert(c.index)
+    }
+    // Personal data: by name, never the area column.
+    for c in r.columns where !used.contains(c.index) && has(c, personalHints) {
+      r.personal.append(c.name)
+      used.insert(c.index)
+    }
+    if let c = pick({ $0.kind == .date && has($0, ["datum", "date", "pleeg", "melding", "start"]) })
+      ?? pick({ $0.kind == .date })
+    {
+      r.dateColumn = c.name
+      r.dateFormat = c.dateFormat
+      used.insert(c.index)
+    } else if let c = pick({ $0.kind == .period }) {
+      r.period = c.name
+      r.periodKind = c.periodKind
+      used.insert(c.index)
+    }
+    if let c = pick({ $0.kind == .integer && has($0, ["aantal", "count", "totaal", "number"]) }) {
+      r.count = c.name
+      r.shape = "aggregated"
+      used.insert(c.index)
+    }
+    if r.shape == "records" {
+      let unique = { (c: ColumnProfile) in c.nonEmpty == rows && c.distinct == rows && rows > 0 }
+      let keyHints = ["nummer", "nr", "id", "kenmerk", "registratie", "zaak", "key"]
+      if let c = pick({ unique($0) && has($0, keyHints) })
+        ?? pick({ unique($0) && $0.kind != .date })
+      {
+        r.key = c.name
+        used.insert(c.index)
+      }
+    }
+    let categoryHints = [
+      "categorie", "code", "soort", "type", "incident", "klasse", "delict", "maatregel",
+    ]
+    let lowCardinality = { (c: ColumnProfile) in
+      c.nonEmpty > 0 && (c.distinct <= 60 || Double(c.distinct) <= 0.2 * Double(c.nonEmpty))
+    }
+    if let c = pick({ $0.kind == .policeCode })
+      ?? pick({ $0.kind == .text && has($0, categoryHints) && lowCardinality($0) })
+      ?? pick({ $0.kind == .text && lowCardinality($0) && $0.distinct > 1 })
+    {
+      r.category = c.name
+      used.insert(c.index)
+    }
+  }
+
+}
+
+extension Substring {
+  func trimmingCharacters() -> Substring {
+    var s = self
+    while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+    return s
+  }
+
+  func replacingCommas() -> String { String(map { $0 == "," ? "." : $0 }) }
+}

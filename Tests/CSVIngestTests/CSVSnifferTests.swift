@@ -1,0 +1,92 @@
+import CSVIngest
+import SafetyCore
+import Testing
+
+@Suite struct CSVSnifferTests {
+  static let police = #"""
+    registratienummer;pleegdatum;buurtcode;incidentcode;omschrijving;naam;adres
+    PL1;01-09-2024;BU03630000;1.1.1;"inbraak; via ""raam""";A. Jansen;Dorpsstraat 1
+    PL2;02-09-2024;BU03630001;1.2.3;fiets weg;B. de Vries;Kerkweg 2
+    PL3;13-09-2024;BU03630000;1.1.1;"twee
+    regels";C. Bakker;Laan 3
+    PL4;30-09-2024;BU03630102;2.5.2;winkel;D. Visser;Plein 4
+
+    """#
+
+  @Test func policeExport() throws {
+    let r = try CSVSniffer.sniff(bytes: Array(Self.police.utf8), name: "politie_2024-09.csv")
+    #expect(r.dialect.delimiter == UInt8(ascii: ";"))
+    #expect(r.dialect.hasHeader)
+    #expect(r.dialect.encoding == .utf8)
+    #expect(r.key == "registratienummer")
+    #expect(r.dateColumn == "pleegdatum" && r.dateFormat == "dd-MM-yyyy")
+    #expect(r.area == "buurtcode" && r.areaMatch == "code")
+    #expect(r.category == "incidentcode")
+    #expect(r.personal == ["naam", "adres"])
+    #expect(r.shape == "records")
+  }
+
+  @Test func aggregatedCommaExportInWindows1252() throws {
+    var bytes = Array("periode,wijk,soort,aantal\n".utf8)
+    for (i, w) in ["Centrum", "Mari\u{EB}nwaard", "Noord"].enumerated() {
+      let name = w.unicodeScalars.map { UInt8($0.value) }  // Latin-1 bytes
+      bytes += Array("2024-0\(i + 1),".utf8) + name + Array(",huurachterstand,\(i + 3)\n".utf8)
+    }
+    let r = try CSVSniffer.sniff(bytes: bytes, name: "woonpunt.csv")
+    #expect(r.dialect.delimiter == UInt8(ascii: ","))
+    #expect(r.dialect.encoding == .windows1252)
+    #expect(r.shape == "aggregated")
+    #expect(r.count == "aantal")
+    #expect(r.period == "periode" && r.periodKind == "month")
+    #expect(r.area == "wijk" && r.areaMatch == "name")
+    #expect(r.category == "soort")
+  }
+
+  @Test func tabsAndNoHeader() throws {
+    let text = "1\t2024-01-05\tBU03630000\n2\t2024-01-06\tBU03630001\n3\t2024-02-01\tBU03630000\n"
+    let r = try CSVSniffer.sniff(bytes: Array(text.utf8), name: "x.tsv")
+    #expect(r.dialect.delimiter == 0x09)
+    #expect(!r.dialect.hasHeader)
+    #expect(r.dateFormat == "yyyy-MM-dd")
+  }
+
+  @Test func oneColumnWithCommasInValuesKeepsTheDefault() throws {
+    let r = try CSVSniffer.sniff(bytes: Array("naam\nJansen, A.\nBakker, B.\n".utf8), name: "x.csv")
+    #expect(r.dialect.delimiter == UInt8(ascii: ";"))
+  }
+
+  @Test(arguments: [
+    ("12-09-2024", "dd-MM-yyyy"), ("2024-09-12", "yyyy-MM-dd"), ("12/09/2024", "dd/MM/yyyy"),
+    ("20240912", "yyyyMMdd"), ("1-9-2024", "d-M-yyyy"), ("12-09-2024 13:45", "dd-MM-yyyy HH:mm"),
+    ("2024-09-12T13:45:00+02:00", "iso8601"),
+  ])
+  func dateFormats(_ value: String, _ format: String) {
+    #expect(DateFormatGuess.guess([Substring(value)]) == format)
+  }
+
+  @Test func impossibleDatesAreNotDates() {
+    #expect(DateFormatGuess.guess(["31-02-2024"]) == nil)
+    #expect(!DateFormatGuess.matches("12-13-2024", format: "dd-MM-yyyy"))
+  }
+
+  @Test func sourceBlockIsReadyToPaste() throws {
+    let r = try CSVSniffer.sniff(bytes: Array(Self.police.utf8), name: "politie_2024-09.csv")
+    let block = SourceBlock.render(
+      r, fileName: "inbox/politie_misdrijven_2024-09.csv", language: .en)
+    let lines = block.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    #expect(
+      lines == [
+        "sources:",
+        "  politieMisdrijven:",
+        "    partner: Politie  # check the partner name",
+        "    shape: records",
+        "    files: \"politie_misdrijven_*.csv\"",
+        "    dialect: {delimiter: \";\", quote: \"\\\"\", encoding: utf-8, header: true}",
+        "    key: registratienummer",
+        "    date: {column: pleegdatum, format: dd-MM-yyyy}",
+        "    area: {column: buurtcode, match: code}",
+        "    category: {column: incidentcode}",
+        "    personal: [naam, adres]  # personal data: dropped while reading",
+      ])
+  }
+}
