@@ -89,6 +89,7 @@ let package = Package(
         "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Runner", "Store", "Operations",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     // Synthetic demo data: the fictional municipality Demostad (and a national-size
@@ -106,7 +107,9 @@ let package = Package(
     .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Aggregate"]),
     .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "PipelineSpec"]),
-    .testTarget(name: "RunnerTests", dependencies: ["Runner", "Operations"]),
+    .testTarget(
+      name: "RunnerTests",
+      dependencies: ["Runner", "Operations", .product(name: "Logging", package: "swift-log")]),
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
@@ -115,7 +118,7 @@ let package = Package(
     .testTarget(
       name: "SafetyMonitorCLITests",
       dependencies: [
-        "SafetyMonitorCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "SafetyMonitorCLI", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(
       name: "FixtureGenTests",
@@ -124,6 +127,8 @@ let package = Package(
       ]
     ),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
-    .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
+    .testTarget(
+      name: "OperationsTests",
+      dependencies: ["Operations", .product(name: "Logging", package: "swift-log")]),
   ]
 )

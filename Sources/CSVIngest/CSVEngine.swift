@@ -374,7 +374,7 @@ struct CSVEngine: ~Copyable {
           emit(
             .warning(
               .duplicateHeader,
-              "column \(i + 1) repeats the name of column \(first + 1) (\"\(record[i].decoded())\")",
+              "column \(i + 1) repeats the name of column \(first + 1)",
               at: record.position(ofField: i)), report: report)
         } else {
           seen[label] = i

@@ -122,11 +122,14 @@ public struct SourcePlan: Sendable {
       count: shape == .aggregated ? find(source.count) : nil)
     let position = SourcePosition(file: file, line: 1, column: 1)
     if !missing.isEmpty {
-      let found = (header ?? []).joined(separator: ", ")
+      // The header's own texts are not repeated: when a file has no header row (or the
+      // wrong delimiter), its "header" is a row of data. `safety-monitor sniff` shows it.
+      let width = header?.count ?? 0
       throw Diagnostic.error(
         .missingColumn,
         "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) "
-          + "for source '\(id)'; the header has: \(found)", at: position)
+          + "for source '\(id)'; the header row has \(width) column\(width == 1 ? "" : "s") "
+          + "(check the delimiter and header names with safety-monitor sniff)", at: position)
     }
     if !ambiguous.isEmpty {
       throw Diagnostic.error(

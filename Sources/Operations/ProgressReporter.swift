@@ -2,6 +2,8 @@ import Foundation
 
 /// Progress of a long ingest on a terminal: share done, bytes, rows per second, time left.
 /// Silent when standard error is not a terminal (cron), and never prints field values.
+/// Draws on one line that log lines and the next update replace; `finish` leaves the
+/// final state as a line.
 public final class ProgressReporter: @unchecked Sendable {
   private let sink: any LogSink
   private let enabled: Bool
@@ -31,13 +33,19 @@ public final class ProgressReporter: @unchecked Sendable {
     guard force || now - lastDraw >= interval else { return }
     lastDraw = now
     sink.write(
-      line: "\u{1B}[2K\r"
-        + Self.line(
-          label: label, bytes: bytes, totalBytes: totalBytes, rows: rows,
-          elapsed: Double(now - start) / 1e9))
+      fragment: Self.line(
+        label: label, bytes: bytes, totalBytes: totalBytes, rows: rows,
+        elapsed: Double(now - start) / 1e9))
   }
 
-  public func finish(bytes: Int, rows: Int) { update(bytes: bytes, rows: rows, force: true) }
+  /// Writes the final state as a line of its own.
+  public func finish(bytes: Int, rows: Int) {
+    guard enabled else { return }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    sink.write(
+      line: Self.line(
+        label: label, bytes: bytes, totalBytes: totalBytes, rows: rows, elapsed: elapsed))
+  }
 
   /// The progress text, e.g. `politie.csv  42% 120/287 MB  512,000 rows/s  ETA 0:12`.
   static func line(label: String, bytes: Int, totalBytes: Int, rows: Int, elapsed: Double) -> String
@@ -45,7 +53,9 @@ public final class ProgressReporter: @unchecked Sendable {
     let share = min(1, Double(bytes) / Double(max(1, totalBytes)))
     let rate = elapsed > 0 ? Double(rows) / elapsed : 0
     let remaining = share > 0 && share < 1 ? elapsed * (1 - share) / share : 0
-    let mb = { (b: Int) in String(format: "%.0f", Double(b) / 1_000_000) }
+    let mb = { (b: Int) in
+      String(format: totalBytes >= 10_000_000 ? "%.0f" : "%.1f", Double(b) / 1_000_000)
+    }
     let eta = String(format: "%d:%02d", Int(remaining) / 60, Int(remaining) % 60)
     return "\(label)  \(Int(share * 100))% \(mb(bytes))/\(mb(totalBytes)) MB  "
       + "\(Int(rate)) rows/s  ETA \(eta)"

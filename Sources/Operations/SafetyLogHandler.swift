@@ -30,6 +30,17 @@ public struct SafetyLogHandler: LogHandler {
     self.clock = clock
   }
 
+  /// A logger that writes through this handler (no global bootstrap needed).
+  public static func logger(
+    label: String, format: LogFormat = .auto, level: Logger.Level = .info,
+    sink: any LogSink = StandardErrorSink()
+  ) -> Logger {
+    let handler = SafetyLogHandler(label: label, format: format, level: level, sink: sink)
+    var logger = Logger(label: label, factory: { _ in handler })
+    logger.logLevel = level
+    return logger
+  }
+
   public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
     get { metadata[key] }
     set { metadata[key] = newValue }
@@ -51,12 +62,40 @@ public struct SafetyLogHandler: LogHandler {
       sink.write(
         line: "{" + fields.map { "\(JSONText.string($0.0)):\($0.1)" }.joined(separator: ",") + "}")
     case .human, .auto:
-      let meta = merged.keys.sorted().compactMap { key in merged[key].map { "\(key)=\($0)" } }
+      let message = event.message.description
+      // A diagnostic's message already reads `file:line:column: error: ... [code]`.
+      let meta = merged.keys.sorted().compactMap { key -> String? in
+        guard let value = merged[key] else { return nil }
+        if Self.positionKeys.contains(key), message.contains(value.description) { return nil }
+        return "\(key)=\(value)"
+      }
       let level = event.level.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
       sink.write(
-        line: "\(time) \(level) \(event.message)"
-          + (meta.isEmpty ? "" : "  " + meta.joined(separator: " ")))
+        line: Self.escapingControls(
+          "\(time) \(level) \(message)" + (meta.isEmpty ? "" : "  " + meta.joined(separator: " "))
+        ))
     }
+  }
+
+  /// Metadata a diagnostic carries that its message already shows (human format).
+  static let positionKeys: Set<String> = ["file", "line", "column", "code"]
+
+  /// Control characters (a file name may hold any) as `\u{1B}`, so that nothing in a log
+  /// line can move the cursor or recolour a terminal.
+  public static func escapingControls(_ text: String, keepingNewlines: Bool = false) -> String {
+    func escaped(_ c: Unicode.Scalar) -> Bool {
+      JSONText.isControl(c) && !(keepingNewlines && c == "\n")
+    }
+    guard text.unicodeScalars.contains(where: escaped) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if escaped(scalar) {
+        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   static func timestamp(_ date: Date) -> String {
@@ -77,13 +116,18 @@ enum JSONText {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       case "\t": out += "\\t"
-      case let c where c.value < 0x20:
+      case let c where isControl(c):
         let hex = String(c.value, radix: 16)
         out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: out.unicodeScalars.append(scalar)
       }
     }
     return out + "\""
+  }
+
+  /// C0 and C1 control characters and DEL.
+  static func isControl(_ c: Unicode.Scalar) -> Bool {
+    c.value < 0x20 || (0x7F...0x9F).contains(c.value)
   }
 
   static func value(_ v: Logger.Metadata.Value) -> String {

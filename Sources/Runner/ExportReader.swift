@@ -1,4 +1,5 @@
 import CSVIngest
+import Foundation
 import Normalise
 import PipelineSpec
 import SafetyCore
@@ -44,6 +45,18 @@ public enum ExportReader {
     registry: AreaRegistry, runDate: CivilDate, hasher: KeyHasher?,
     sink: ((RowOutcome) -> Void)? = nil
   ) -> Outcome {
+    read(
+      path: path, displayName: displayName, plan: plan, pipeline: pipeline, registry: registry,
+      runDate: runDate, hasher: hasher, progress: nil, sink: sink)
+  }
+
+  static func read(
+    path: String, displayName: String, plan: SourcePlan, pipeline: LoadedPipeline,
+    registry: AreaRegistry, runDate: CivilDate, hasher: KeyHasher?, progress: RunProgress?,
+    sink: ((RowOutcome) -> Void)? = nil
+  ) -> Outcome {
+    var counter = FileProgress(progress)
+    defer { if progress != nil { counter.complete(actualBytes: fileSize(path)) } }
     let options = options(for: plan.source, in: pipeline)
     let reader: CSVReader
     do {
@@ -74,6 +87,7 @@ public enum ExportReader {
             runDate: runDate, hasher: hasher, maxDiagnostics: pipeline.maxDiagnosticsPerFile)
           return
         }
+        counter.row(bytes: record.byteCount + record.count)
         if record.byteCount == 0 { return }
         if headerWidth == 0 { headerWidth = record.count }
         // Optional chaining mutates the boxed normaliser in place.
@@ -108,6 +122,10 @@ public enum ExportReader {
         < ($1.position?.line ?? 0, $1.position?.column ?? 0)
     }
     return .read(export)
+  }
+
+  static func fileSize(_ path: String) -> Int {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
   }
 
   static func renamed(_ d: Diagnostic, _ name: String) -> Diagnostic {

@@ -1,5 +1,6 @@
 import Foundation
 import Normalise
+import Operations
 import PipelineSpec
 import SafetyCore
 import Store
@@ -45,14 +46,15 @@ public enum PipelineCheck {
   /// Per source, the area texts in the store's unknown-area bucket: candidates for aliases.
   static func unknownAreas(_ pipeline: LoadedPipeline) -> [Diagnostic] {
     guard FileManager.default.fileExists(atPath: pipeline.storePath),
-      let store = try? SafetyStore(path: pipeline.storePath),
+      let store = try? SafetyStore(path: pipeline.storePath, mode: .readOnly),
       let labels = try? store.unknownAreaLabels(), !labels.isEmpty
     else { return [] }
     var out: [Diagnostic] = []
     for source in Set(labels.map(\.source)).sorted() {
       let mine = labels.filter { $0.source == source }
       let rows = mine.reduce(0) { $0 + $1.rows }
-      let shown = mine.prefix(8).map { "'\($0.label)' (\($0.rows))" }.joined(separator: ", ")
+      let shown = mine.prefix(8).map { "'\(shownText($0.label))' (\($0.rows))" }
+        .joined(separator: ", ")
       out.append(
         .warning(
           .unknownArea,
@@ -63,6 +65,15 @@ public enum PipelineCheck {
     return out
   }
 
+  /// A text from the data as `validate` shows it: area and category texts are the only
+  /// values it shows (they are what an analyst maps with aliases and indicators; see
+  /// docs/OPERATIONS.md, "What logs may hold"). Control characters are escaped and long
+  /// texts cut at 40 characters, so a hostile export cannot drive the terminal or flood it.
+  static func shownText(_ text: String) -> String {
+    let escaped = SafetyLogHandler.escapingControls(text)
+    return escaped.count > 40 ? String(escaped.prefix(40)) + "…" : escaped
+  }
+
   /// Categories seen in archived data (the store) and in the inbox that feed no indicator,
   /// and categories the indicators list that the data never shows.
   static func categoryCoverage(
@@ -70,7 +81,7 @@ public enum PipelineCheck {
   ) -> [Diagnostic] {
     var seen: [CategoryRef: Int64] = [:]
     if FileManager.default.fileExists(atPath: pipeline.storePath),
-      let store = try? SafetyStore(path: pipeline.storePath),
+      let store = try? SafetyStore(path: pipeline.storePath, mode: .readOnly),
       let stored = try? store.categoriesSeen()
     {
       for (category, count) in stored { seen[category, default: 0] += count }
@@ -120,7 +131,8 @@ public enum PipelineCheck {
       out.append(
         .warning(
           .unknownCategory,
-          "category '\(ref.name)' of source '\(ref.source)' (\(count) in the data) feeds no indicator",
+          "category '\(shownText(ref.name))' of source '\(ref.source)' (\(count) in the data) "
+            + "feeds no indicator",
           at: pipeline.position("sources", ref.source)))
     }
     return out

@@ -1,5 +1,7 @@
 import Foundation
 import Normalise
+import Operations
+import Store
 
 /// What one run did: the machine-readable summary (`run --json`, stored with the run) and
 /// its short text form.
@@ -43,22 +45,50 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var keptAt: String?
   }
 
+  /// The store after the run, over all runs (for monitoring).
+  public struct Totals: Sendable, Codable, Equatable {
+    public var exportsApplied = 0
+    public var exportsQuarantined = 0
+    public var rowsOk = 0
+    public var rowsRejected = 0
+    public var records = 0
+    public var aggregatedCells = 0
+  }
+
   public var pipeline: String
   public var runDate: String
   public var runID: Int64?
+  /// `run --dry-run`: what a run would do; nothing was written.
+  public var dryRun = false
+  /// `ok` (the run went through the inbox), `failed` (it stopped: see `error`).
+  public var status = "ok"
+  public var error: String?
+  /// The exit status of the run (README: 0 ok, 65 a file was quarantined, 74, 75, 78).
+  public var exitStatus: Int32 = 0
+  public var startedAt: String?
+  public var finishedAt: String?
+  public var durationSeconds: Double?
   public var files = Files()
   public var rows = Rows()
   public var records = Records()
   /// Whether the run changed the store's data (ledger, records, counts).
   public var changed = false
   public var exports: [FileReport] = []
+  /// Entries of the inbox that are not regular files (links, pipes, ...): left alone.
+  public var skippedEntries: [String] = []
+  public var totals: Totals?
 
   public init(pipeline: String, runDate: String) {
     self.pipeline = pipeline
     self.runDate = runDate
   }
 
-  mutating func add(_ report: FileReport) {
+  /// The exit status this summary calls for: 65 (data) when the run quarantined an
+  /// export — a partner's file needs a person — else 0. Rows rejected below the threshold,
+  /// unknown areas, files left in the inbox and re-deliveries do not change it.
+  public var dataExitStatus: ExitStatus { files.quarantined > 0 ? .data : .ok }
+
+  public mutating func add(_ report: FileReport) {
     exports.append(report)
     switch report.outcome {
     case .applied: files.applied += 1
@@ -94,6 +124,12 @@ public struct RunSummary: Sendable, Codable, Equatable {
     func n(_ v: Int) -> String { RunSummary.grouped(v, separator: nl ? "." : ",") }
     var lines: [String] = []
     lines.append("\(pipeline): run \(runDate)")
+    if dryRun {
+      lines.append(
+        nl
+          ? "proefdraai: er is niets geschreven; zo zou de run verlopen"
+          : "dry run: nothing was written; this is what the run would do")
+    }
     if exports.isEmpty || (!changed && files.ignored == 0) {
       lines.append(
         nl
@@ -114,18 +150,22 @@ public struct RunSummary: Sendable, Codable, Equatable {
       lines.append(
         "rijen: \(n(rows.ok)) goed, \(n(rows.rejected)) afgewezen, "
           + "\(n(rows.unknownArea)) onbekend gebied")
-      lines.append(
-        "registraties: \(n(records.new)) nieuw, \(n(records.replaced)) vervangen, "
-          + "\(n(records.unchanged)) ongewijzigd")
+      if !dryRun {
+        lines.append(
+          "registraties: \(n(records.new)) nieuw, \(n(records.replaced)) vervangen, "
+            + "\(n(records.unchanged)) ongewijzigd")
+      }
     } else {
       lines.append(
         "files: \(n(files.applied)) applied, \(n(files.skipped)) skipped, "
           + "\(n(files.quarantined)) quarantined, \(n(files.ignored)) ignored")
       lines.append(
         "rows: \(n(rows.ok)) ok, \(n(rows.rejected)) rejected, \(n(rows.unknownArea)) unknown area")
-      lines.append(
-        "records: \(n(records.new)) new, \(n(records.replaced)) replaced, "
-          + "\(n(records.unchanged)) unchanged")
+      if !dryRun {
+        lines.append(
+          "records: \(n(records.new)) new, \(n(records.replaced)) replaced, "
+            + "\(n(records.unchanged)) unchanged")
+      }
     }
     for report in exports where report.outcome == .quarantined || report.outcome == .ignored {
       let what =
@@ -133,7 +173,11 @@ public struct RunSummary: Sendable, Codable, Equatable {
         ? (nl ? "quarantaine" : "quarantined") : (nl ? "genegeerd" : "ignored")
       lines.append("\(what): \(report.name) — \(report.reason ?? "")")
     }
-    return lines.joined(separator: "\n")
+    for name in skippedEntries {
+      lines.append(
+        nl ? "genegeerd: \(name) — geen gewoon bestand" : "ignored: \(name) — not a regular file")
+    }
+    return SafetyLogHandler.escapingControls(lines.joined(separator: "\n"), keepingNewlines: true)
   }
 
   static func grouped(_ v: Int, separator: String) -> String {

@@ -1,5 +1,6 @@
 import Aggregate
 import Foundation
+import Logging
 import Normalise
 import Operations
 import PipelineSpec
@@ -17,20 +18,38 @@ public struct RunOptions: Sendable {
   public var batchSize: Int
   /// Seconds to wait for another run of the pipeline to finish (0: fail at once).
   public var lockWait: Double
+  /// Show what a run would do and write nothing (no store, archive, quarantine or lock
+  /// file change).
+  public var dryRun: Bool
+  /// Where the run logs (swift-log); by default nowhere.
+  public var logger: Logger
+  /// Where progress is drawn (a terminal), or nil for none.
+  public var progressSink: (any LogSink)?
+  /// The clock read when the run finishes (its end time).
+  public var clock: @Sendable () -> Date
 
-  public init(runDate: CivilDate, now: String, batchSize: Int = 4, lockWait: Double = 0) {
+  public init(
+    runDate: CivilDate, now: String, batchSize: Int = 4, lockWait: Double = 0,
+    dryRun: Bool = false,
+    logger: Logger = Logger(label: "safety-monitor", factory: { _ in SwiftLogNoOpLogHandler() }),
+    progressSink: (any LogSink)? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+  ) {
     self.runDate = runDate
     self.now = now
     self.batchSize = max(1, batchSize)
     self.lockWait = lockWait
+    self.dryRun = dryRun
+    self.logger = logger
+    self.progressSink = progressSink
+    self.clock = clock
   }
 }
 
 /// Composes the stages for one pipeline: inbox → parse/normalise → quarantine or apply →
 /// archive. Idempotent: a file already in the ledger (by content hash) is skipped, so a
 /// second run over the same inbox changes nothing. Each export is applied in one
-/// transaction and moved only after it is committed; a run killed between the two is
-/// finished by the next run (the file is in the ledger, so it is only moved).
+/// transaction and moved only after it is committed; a run killed anywhere is finished by
+/// the next run (see docs/OPERATIONS.md, "Crash safety").
 public final class Runner {
   public let pipeline: LoadedPipeline
   public let folders: StateFolders
@@ -44,26 +63,83 @@ public final class Runner {
 
   var dutch: Bool { (pipeline.spec.language ?? .nl) == .nl }
 
-  /// Runs once. Row and file diagnostics go to `onDiagnostic` as they are found.
-  /// Throws `RunnerError` for problems that stop the whole run (configuration, I/O, lock).
+  /// What the run needs besides the store: the registry and one plan per source.
+  struct Prepared {
+    var registry: AreaRegistry
+    var plans: [String: SourcePlan]
+  }
+
+  /// Runs once. Row and file diagnostics go to the log and to `onDiagnostic` as they are
+  /// found. Throws `RunnerError` for problems that stop the whole run (configuration, I/O,
+  /// lock).
   public func run(
     _ options: RunOptions, onDiagnostic: @escaping (Diagnostic) -> Void = { _ in }
   ) throws -> RunSummary {
+    let started = DispatchTime.now().uptimeNanoseconds
+    let log = RunLog(logger: options.logger)
+    let report: (Diagnostic) -> Void = {
+      log.diagnostic($0)
+      onDiagnostic($0)
+    }
     let problems = pipeline.validate().filter { $0.severity == .error }
     if let first = problems.first { throw RunnerError.configuration(first.description) }
+    if options.dryRun { return try dryRun(options, log: log, report: report) }
     do { try folders.create() } catch {
       throw RunnerError.io("cannot create the state folders under \(folders.state): \(error)")
     }
-    let lock: PipelineLock
+    let lock = try takeLock(wait: options.lockWait, shared: false)
+    defer { lock.release() }
+    let prepared = try prepare()
+    let store: SafetyStore
     do {
-      lock = try PipelineLock.acquire(at: folders.state + "/run.lock", wait: options.lockWait)
+      store = try SafetyStore(path: pipeline.storePath, checkpoint: CrashPoints.reach)
+    } catch let error as StoreError {
+      if case .newerSchema = error { throw RunnerError.configuration(error.description) }
+      throw RunnerError.io("cannot open the store \(pipeline.storePath): \(error)")
+    } catch {
+      throw RunnerError.io("cannot open the store \(pipeline.storePath): \(error)")
+    }
+    var summary = RunSummary(pipeline: pipeline.spec.name, runDate: options.runDate.description)
+    summary.startedAt = options.now
+    do {
+      summary.runID = try store.beginRun(startedAt: options.now, runDate: options.runDate)
+      options.logger.info(
+        "run started",
+        metadata: [
+          "pipeline": .string(pipeline.spec.name), "runDate": .string(options.runDate.description),
+          "run": .stringConvertible(summary.runID ?? 0),
+        ])
+      try settleInbox(&summary, store, prepared, options, log: log, report: report)
+      summary.exports.sort { $0.name < $1.name }
+      summary.totals = try totals(store)
+      summary.exitStatus = summary.dataExitStatus.rawValue
+    } catch {
+      // The run's row says it failed (when it was begun), then the error goes up.
+      let failure = error as? RunnerError ?? RunnerError.io("\(error)")
+      summary.status = "failed"
+      summary.error = failure.description
+      summary.exitStatus = failure.exitStatus.rawValue
+      if let id = summary.runID { finish(&summary, id: id, store, options, started: started) }
+      throw failure
+    }
+    if let id = summary.runID { finish(&summary, id: id, store, options, started: started) }
+    return summary
+  }
+
+  /// Takes the pipeline's lock (`shared` for commands that only read).
+  func takeLock(wait: Double, shared: Bool) throws -> PipelineLock {
+    do {
+      return try PipelineLock.acquire(
+        at: folders.state + "/run.lock", wait: wait, shared: shared)
     } catch let failure as PipelineLock.Failure {
       switch failure {
       case .busy: throw RunnerError.busy(failure.description)
       case .cannotOpen: throw RunnerError.io(failure.description)
       }
     }
-    defer { lock.release() }
+  }
+
+  func prepare() throws -> Prepared {
     let registry: AreaRegistry
     do { registry = try AreaRegistry.load(pipeline) } catch {
       throw RunnerError.configuration("cannot read the area registry: \(error)")
@@ -71,215 +147,66 @@ public final class Runner {
     if let bad = registry.diagnostics.first(where: { $0.severity == .error }) {
       throw RunnerError.configuration("area registry: \(bad)")
     }
-    let store: SafetyStore
-    do { store = try SafetyStore(path: pipeline.storePath) } catch {
-      throw RunnerError.io("cannot open the store \(pipeline.storePath): \(error)")
-    }
     var plans: [String: SourcePlan] = [:]
     for id in pipeline.spec.sources.keys {
       do { plans[id] = try SourcePlan(id: id, in: pipeline) } catch {
         throw RunnerError.configuration(error.description)
       }
     }
-    var summary = RunSummary(pipeline: pipeline.spec.name, runDate: options.runDate.description)
-    do {
-      summary.runID = try store.beginRun(startedAt: options.now, runDate: options.runDate)
-      let names = try folders.inboxFiles()
-      // Files are hashed and checked against the ledger first; new ones are normalised in
-      // parallel batches and applied one by one in name order.
-      var pending: [PendingFile] = []
-      var repeats: [(name: String, hash: String, bytes: Int)] = []
-      var pendingHashes: Set<String> = []
-      for name in names {
-        let path = folders.inbox + "/" + name
-        guard let hash = try? StateFolders.sha256(ofFile: path) else {
-          // Gone or unreadable since the listing (a partner still moving it): next run.
-          summary.add(
-            .init(
-              name: name, source: nil, outcome: .ignored,
-              reason: dutch ? "niet leesbaar; blijft in de inbox" : "unreadable; left in the inbox")
-          )
-          continue
-        }
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if let entry = try store.ledgerEntry(contentHash: hash) {
-          summary.add(
-            try settleKnown(
-              name: name, hash: hash, bytes: bytes, entry: entry, store, options, summary.runID))
-          continue
-        }
-        if pendingHashes.contains(hash) {
-          // The same bytes twice in one inbox: settled as a duplicate once the first is in.
-          repeats.append((name, hash, bytes))
-          continue
-        }
-        guard let (id, _) = pipeline.source(forFile: name), let plan = plans[id] else {
-          summary.add(
-            .init(
-              name: name, source: nil, outcome: .ignored,
-              reason: dutch
-                ? "geen bron herkent deze bestandsnaam" : "no source matches this file name"))
-          continue
-        }
-        pending.append(PendingFile(name: name, hash: hash, bytes: bytes, plan: plan))
-        pendingHashes.insert(hash)
-      }
-      // New files are normalised on all cores while the finished ones are applied, one
-      // transaction each, strictly in name order.
-      var failure: (any Error)?
-      let files = pending
-      Parallel.orderedReduce(count: files.count, window: options.batchSize) {
-        [pipeline, folders] i in
-        (
-          i,
-          ExportReader.read(
-            path: folders.inbox + "/" + files[i].name, displayName: files[i].name,
-            plan: files[i].plan, pipeline: pipeline, registry: registry,
-            runDate: options.runDate, hasher: store.hasher)
-        )
-      } reduce: { (i, outcome) in
-        guard failure == nil else { return }
-        do {
-          summary.add(
-            try settleNew(files[i], outcome, store, registry, options, summary.runID, onDiagnostic))
-        } catch {
-          failure = error
-        }
-      }
-      if let failure { throw failure }
-      for (name, hash, bytes) in repeats {
-        guard let entry = try store.ledgerEntry(contentHash: hash) else { continue }
-        summary.add(
-          try settleKnown(
-            name: name, hash: hash, bytes: bytes, entry: entry, store, options, summary.runID))
-      }
-      summary.exports.sort { $0.name < $1.name }
-      try store.finishRun(
-        summary.runID ?? 0, finishedAt: options.now, ok: true, summary: summary.json())
-    } catch let error as RunnerError {
-      try? store.finishRun(
-        summary.runID ?? 0, finishedAt: options.now, ok: false, summary: summary.json())
-      throw error
-    } catch {
-      try? store.finishRun(
-        summary.runID ?? 0, finishedAt: options.now, ok: false, summary: summary.json())
-      throw RunnerError.io("\(error)")
-    }
-    return summary
+    return Prepared(registry: registry, plans: plans)
   }
 
-  struct PendingFile: Sendable {
-    var name: String
-    var hash: String
-    var bytes: Int
-    var plan: SourcePlan
+  /// Stamps the end of the run on the summary and the store, and logs it.
+  func finish(
+    _ summary: inout RunSummary, id: Int64, _ store: SafetyStore, _ options: RunOptions,
+    started: UInt64
+  ) {
+    summary.finishedAt = ISO8601.string(options.clock())
+    summary.durationSeconds =
+      Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    let record = RunRecord(
+      status: summary.status == "ok" ? .ok : .failed, finishedAt: summary.finishedAt ?? "",
+      durationSeconds: summary.durationSeconds ?? 0, exitStatus: summary.exitStatus,
+      filesApplied: summary.files.applied, filesQuarantined: summary.files.quarantined,
+      rowsOk: summary.rows.ok, rowsRejected: summary.rows.rejected, summary: summary.json())
+    do { try store.finishRun(id, record) } catch {
+      options.logger.error("cannot record the end of the run: \(error)")
+    }
+    options.logger.log(
+      level: summary.status == "ok" ? .info : .error,
+      "run \(summary.status == "ok" ? "finished" : "failed")",
+      metadata: [
+        "run": .stringConvertible(id), "filesApplied": .stringConvertible(summary.files.applied),
+        "filesSkipped": .stringConvertible(summary.files.skipped),
+        "filesQuarantined": .stringConvertible(summary.files.quarantined),
+        "filesIgnored": .stringConvertible(summary.files.ignored),
+        "rowsOk": .stringConvertible(summary.rows.ok),
+        "rowsRejected": .stringConvertible(summary.rows.rejected),
+        "durationSeconds": .string(String(format: "%.3f", summary.durationSeconds ?? 0)),
+      ])
   }
 
-  /// A file whose bytes are in the ledger: a re-delivery (skipped; the inbox copy goes), or
-  /// the leftover of a run killed after committing it (moved now, as that run would have).
-  func settleKnown(
-    name: String, hash: String, bytes: Int, entry: LedgerEntry, _ store: SafetyStore,
-    _ options: RunOptions, _ runID: Int64?
-  ) throws -> RunSummary.FileReport {
-    let kept =
-      entry.keptAt ?? folders.archivePath(source: entry.source, hash: hash, originalName: name)
-    let keptExists = FileManager.default.fileExists(atPath: folders.absolute(kept))
-    if entry.status == .quarantined, !keptExists {
-      try folders.writeReason(for: kept, reasonText(entry.reason ?? "", name: entry.originalName))
-    }
-    try folders.move(inboxName: name, to: kept, hash: hash)
-    if keptExists {
-      let receipt = ExportReceipt(
-        contentHash: hash, source: entry.source, originalName: name, receivedAt: options.now,
-        bytes: bytes, runID: runID, keptAt: kept)
-      try store.recordDuplicate(of: entry, receipt)
-    }
-    let already =
-      entry.status == .applied
-      ? (dutch
-        ? "al verwerkt als \(entry.originalName)" : "already applied as \(entry.originalName)")
-      : (dutch
-        ? "al in quarantaine als \(entry.originalName)"
-        : "already quarantined as \(entry.originalName)")
-    return .init(
-      name: name, source: entry.source, outcome: keptExists ? .duplicate : .recovered,
-      reason: already, keptAt: kept)
-  }
-
-  /// A new file: quarantined when it has a fatal problem or too many bad rows, else applied
-  /// in one transaction and then archived.
-  func settleNew(
-    _ file: PendingFile, _ outcome: ExportReader.Outcome, _ store: SafetyStore,
-    _ registry: AreaRegistry, _ options: RunOptions, _ runID: Int64?,
-    _ onDiagnostic: (Diagnostic) -> Void
-  ) throws -> RunSummary.FileReport {
-    let source = file.plan.id
-    var receipt = ExportReceipt(
-      contentHash: file.hash, source: source, originalName: file.name, receivedAt: options.now,
-      bytes: file.bytes, runID: runID, keptAt: nil)
-    let reason: String
-    let stats: RowStats
-    var listed: [Diagnostic] = []
-    switch outcome {
-    case .fatal(let diagnostic, let counted):
-      onDiagnostic(diagnostic)
-      reason = diagnostic.description
-      stats = counted
-      listed = [diagnostic]
-    case .read(let export):
-      export.diagnostics.forEach(onDiagnostic)
-      let limit = pipeline.maxBadRowShare
-      if export.stats.total == 0 || export.rejectedShare <= limit {
-        receipt.keptAt = folders.archivePath(
-          source: source, hash: file.hash, originalName: file.name)
-        let result = try store.apply(export, receipt: receipt, registry: registry)
-        try folders.move(inboxName: file.name, to: receipt.keptAt ?? "", hash: file.hash)
-        return .init(
-          name: file.name, source: source, outcome: .applied, rows: rows(export.stats),
-          records: .init(
-            new: result.recordsNew, replaced: result.recordsReplaced,
-            unchanged: result.recordsUnchanged),
-          keptAt: receipt.keptAt)
-      }
-      let share = RunSummary.percent(export.rejectedShare, dutch: dutch)
-      let max = RunSummary.percent(limit, dutch: dutch)
-      reason =
-        dutch
-        ? "\(export.stats.rejected) van \(export.stats.total) rijen afgewezen (\(share)), meer dan \(max)"
-        : "\(export.stats.rejected) of \(export.stats.total) rows rejected (\(share)), more than \(max)"
-      stats = export.stats
-      listed = export.diagnostics
-    }
-    receipt.keptAt = folders.quarantinePath(originalName: file.name, hash: file.hash)
-    try store.recordQuarantine(receipt, stats: stats, reason: reason)
-    var text = reasonText(reason, name: file.name)
-    if !listed.isEmpty {
-      text += "\n" + listed.map(\.description).joined(separator: "\n") + "\n"
-    }
-    try folders.writeReason(for: receipt.keptAt ?? "", text)
-    try folders.move(inboxName: file.name, to: receipt.keptAt ?? "", hash: file.hash)
-    return .init(
-      name: file.name, source: source, outcome: .quarantined, rows: rows(stats), reason: reason,
-      keptAt: receipt.keptAt)
-  }
-
-  func reasonText(_ reason: String, name: String) -> String {
-    (dutch
-      ? "\(name) is in quarantaine gezet; niets ervan telt mee.\nReden: "
-      : "\(name) was quarantined; nothing of it is counted.\nReason: ") + reason + "\n"
-  }
-
-  func rows(_ s: RowStats) -> RunSummary.Rows {
-    .init(
-      ok: s.ok, rejected: s.rejected, unknownArea: s.unknownArea,
-      unmappedCategory: s.unmappedCategory)
+  func totals(_ store: SafetyStore) throws -> RunSummary.Totals {
+    let ledger = try store.ledgerTotals()
+    let kept = try store.totals()
+    return RunSummary.Totals(
+      exportsApplied: ledger.exportsApplied, exportsQuarantined: ledger.exportsQuarantined,
+      rowsOk: ledger.rowsOk, rowsRejected: ledger.rowsRejected, records: kept.records,
+      aggregatedCells: kept.aggregates)
   }
 }
 
-extension RunSummary {
-  static func percent(_ share: Double, dutch: Bool) -> String {
-    let tenths = Int((share * 1000).rounded())
-    let text = "\(tenths / 10)\(dutch ? "," : ".")\(tenths % 10) %"
-    return text
+/// ISO 8601 timestamps (UTC, seconds) for the run's records.
+public enum ISO8601 {
+  public static func string(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.string(from: date)
+  }
+
+  public static func date(_ text: String) -> Date? {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.date(from: text)
   }
 }

@@ -1,5 +1,12 @@
 import Crypto
 import Foundation
+import Operations
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The inbox, archive and quarantine folders of a pipeline, and the file moves between
 /// them. Files are moved, never deleted — except an inbox copy whose bytes (same SHA-256)
@@ -31,17 +38,42 @@ public struct StateFolders: Sendable {
 
   /// The files waiting in the inbox, by name. Hidden files and files still being written
   /// (`*.part`, `*.tmp`, `*.partial`) are left alone.
-  public func inboxFiles() throws -> [String] {
-    let names = try FileManager.default.contentsOfDirectory(atPath: inbox)
-    return names.filter { name in
+  public func inboxFiles() throws -> [String] { try inboxEntries().files }
+
+  /// The inbox's regular files by name (as `inboxFiles()`), and the other entries a run
+  /// leaves alone and reports: symbolic links (they may point anywhere), pipes, sockets and
+  /// devices (reading one could block the run forever). Folders are skipped silently.
+  public func inboxEntries() throws -> (files: [String], others: [String]) {
+    let names = try FileManager.default.contentsOfDirectory(atPath: inbox).sorted()
+    var files: [String] = []
+    var others: [String] = []
+    for name in names {
       guard !name.hasPrefix("."),
         !name.hasSuffix(".part") && !name.hasSuffix(".tmp") && !name.hasSuffix(".partial")
-      else { return false }
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(
-        atPath: inbox + "/" + name, isDirectory: &isDirectory)
-      return exists && !isDirectory.boolValue
-    }.sorted()
+      else { continue }
+      var info = stat()
+      guard lstat(inbox + "/" + name, &info) == 0 else { continue }
+      switch info.st_mode & S_IFMT {
+      case S_IFREG: files.append(name)
+      case S_IFDIR: continue
+      default: others.append(name)
+      }
+    }
+    return (files, others)
+  }
+
+  /// The identity of an inbox file as it lies there now: device, inode and change time
+  /// (nanoseconds). The same file keeps it until it is moved; a file delivered again gets a
+  /// new one (the kernel sets the change time; no copy tool can carry it over).
+  public func identity(ofInboxFile name: String) -> String? {
+    var info = stat()
+    guard lstat(inbox + "/" + name, &info) == 0 else { return nil }
+    #if canImport(Darwin)
+      let ctime = info.st_ctimespec
+    #else
+      let ctime = info.st_ctim
+    #endif
+    return "\(info.st_dev):\(info.st_ino):\(ctime.tv_sec).\(ctime.tv_nsec)"
   }
 
   /// Where an applied export is archived, relative to the state folder:
@@ -76,42 +108,99 @@ public struct StateFolders: Sendable {
 
   /// Moves an inbox file to `target` (relative to the state folder). When the target holds
   /// the same bytes already, the inbox copy is removed instead. Same-filesystem moves are
-  /// one atomic rename; across filesystems the file is copied, synced and renamed first.
+  /// one atomic rename; across filesystems the file is copied to `<target>.incoming`,
+  /// synced, renamed into place, and only then removed from the inbox — so a kill at any
+  /// point leaves the file whole in the inbox (and maybe a stale `.incoming`, replaced by
+  /// the next try) or whole at its target.
   public func move(inboxName: String, to target: String, hash: String) throws {
     let fm = FileManager.default
     let source = inbox + "/" + inboxName
     let destination = absolute(target)
-    try fm.createDirectory(
-      atPath: URL(fileURLWithPath: destination).deletingLastPathComponent().path,
-      withIntermediateDirectories: true)
+    let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().path
+    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
     if fm.fileExists(atPath: destination) {
       guard try StateFolders.sha256(ofFile: destination) == hash else {
         throw RunnerError.io("\(target) exists with other content; \(inboxName) left in the inbox")
       }
       try fm.removeItem(atPath: source)
+      CrashPoints.reach("move.inbox-copy-removed")
       return
     }
-    if rename(source, destination) == 0 { return }
-    guard errno == EXDEV else {
-      throw RunnerError.io(
-        "cannot move \(inboxName) to \(target): \(String(cString: strerror(errno)))")
+    if !CrashPoints.simulateCrossDevice {
+      if rename(source, destination) == 0 {
+        CrashPoints.reach("move.renamed")
+        return
+      }
+      guard errno == EXDEV else {
+        throw RunnerError.io(
+          "cannot move \(inboxName) to \(target): \(String(cString: strerror(errno)))")
+      }
     }
     let temporary = destination + ".incoming"
     try? fm.removeItem(atPath: temporary)
     try fm.copyItem(atPath: source, toPath: temporary)
+    CrashPoints.reach("move.copy.copied")
     let handle = try FileHandle(forUpdating: URL(fileURLWithPath: temporary))
     try handle.synchronize()
     try handle.close()
+    CrashPoints.reach("move.copy.synced")
     guard rename(temporary, destination) == 0 else {
       throw RunnerError.io("cannot move \(inboxName) to \(target)")
     }
+    StateFolders.syncFolder(folder)
+    CrashPoints.reach("move.copy.renamed")
     try fm.removeItem(atPath: source)
+    CrashPoints.reach("move.copy.inbox-removed")
+  }
+
+  /// Makes a rename in `folder` durable (best effort: some file systems refuse).
+  static func syncFolder(_ folder: String) {
+    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    close(fd)
   }
 
   /// Writes `text` next to a quarantined file as `<file>.reason.txt` (atomically).
   public func writeReason(for target: String, _ text: String) throws {
-    try text.write(
-      toFile: absolute(target) + ".reason.txt", atomically: true, encoding: .utf8)
+    let path = absolute(target) + ".reason.txt"
+    try FileManager.default.createDirectory(
+      atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
+      withIntermediateDirectories: true)
+    try StateFolders.writeAtomically(Data(text.utf8), to: path)
+    CrashPoints.reach("quarantine.reason-written")
+  }
+
+  /// Writes `data` to `<path>.incoming`, syncs it and renames it to `path`: readers see the
+  /// old file or the new one, never a part; a kill leaves at most the `.incoming` file,
+  /// which the next write replaces. `mode` applies to a new file.
+  public static func writeAtomically(_ data: Data, to path: String, mode: Int = 0o600) throws {
+    let temporary = path + ".incoming"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
+    guard fd >= 0 else {
+      throw RunnerError.io("cannot write \(temporary): \(String(cString: strerror(errno)))")
+    }
+    var failed: Int32 = 0
+    data.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count, let base = raw.baseAddress {
+        let n = write(fd, base + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failed = errno
+          return
+        }
+        offset += n
+      }
+    }
+    if failed == 0, fsync(fd) != 0 { failed = errno }
+    close(fd)
+    guard failed == 0, rename(temporary, path) == 0 else {
+      let code = failed != 0 ? failed : errno
+      unlink(temporary)
+      throw RunnerError.io("cannot write \(path): \(String(cString: strerror(code)))")
+    }
+    syncFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path)
   }
 
   /// SHA-256 of a file's bytes, lower-case hex, read in 1 MiB chunks.
@@ -143,6 +232,15 @@ public enum RunnerError: Error, CustomStringConvertible, Sendable {
   public var description: String {
     switch self {
     case .configuration(let m), .io(let m), .busy(let m): m
+    }
+  }
+
+  /// The documented exit status for this failure.
+  public var exitStatus: ExitStatus {
+    switch self {
+    case .configuration: .configuration
+    case .io: .ioError
+    case .busy: .lockBusy
     }
   }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Operations
 import PipelineSpec
+import Runner
 import SafetyCore
 
 extension ExitCode {
@@ -45,4 +47,29 @@ struct RunDateOption: ParsableArguments {
   }
 
   func validate() throws { _ = try resolved() }
+}
+
+extension LogFormat: ExpressibleByArgument {}
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// `--log-format` and `--log-level`: logs go to standard error through swift-log.
+struct LoggingOptions: ParsableArguments {
+  @Option(
+    name: .customLong("log-format"),
+    help: "auto (human on a terminal, JSON lines otherwise), human or json.")
+  var logFormat: LogFormat = .auto
+
+  @Option(
+    name: .customLong("log-level"),
+    help: "trace, debug, info, notice, warning, error or critical (default info).")
+  var logLevel: Logger.Level = .info
+
+  func logger(_ label: String) -> Logger {
+    SafetyLogHandler.logger(label: label, format: logFormat, level: logLevel)
+  }
+}
+
+/// Writes `text` to `path` atomically (temporary file in the same folder, then rename).
+func writeFileAtomically(_ text: String, to path: String) throws {
+  try StateFolders.writeAtomically(Data(text.utf8), to: path, mode: 0o644)
 }

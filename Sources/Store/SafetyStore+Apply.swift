@@ -35,6 +35,7 @@ extension SafetyStore {
         periods: periodRange(export), reason: nil)
       let exportID = db.lastInsertedRowID
       try insertDelivery(db, exportID: exportID, receipt, outcome: "applied")
+      checkpoint("store.apply.ledger-inserted")
       var deltas = CountDeltas()
       var result = ApplyResult(
         exportID: exportID, recordsNew: 0, recordsReplaced: 0, recordsUnchanged: 0)
@@ -44,6 +45,7 @@ extension SafetyStore {
         try applyCounts(db, export, exportID, categoryIDs, code, &deltas, &result)
       }
       try deltas.write(db)
+      checkpoint("store.apply.cube-written")
       try db.execute(
         sql:
           "UPDATE exports SET recordsNew = ?, recordsReplaced = ?, recordsUnchanged = ? WHERE id = ?",
@@ -56,6 +58,7 @@ extension SafetyStore {
               lastExportId = excluded.lastExportId
             """, arguments: [export.source, label, rows, exportID])
       }
+      checkpoint("store.apply.before-commit")
       return result
     }
   }
@@ -145,7 +148,9 @@ extension SafetyStore {
       add.reset()
       move.reset()
     }
-    for index in order {
+    let halfway = order.count / 2
+    for (n, index) in order.enumerated() {
+      if n == halfway { checkpoint("store.apply.records-halfway") }
       let record = export.records[index]
       let category = categoryIDs[Int(record.category)]
       let area = code(record.area)
@@ -241,7 +246,9 @@ extension SafetyStore {
         INSERT INTO aggregates (categoryId, periodKind, period, area, count, exportId)
         VALUES (?, ?, ?, ?, ?, ?)
         """)
-    for (id, count) in cells.sorted(by: { $0.key < $1.key }) {
+    let sorted = cells.sorted(by: { $0.key < $1.key })
+    for (n, (id, count)) in sorted.enumerated() {
+      if n == sorted.count / 2 { checkpoint("store.apply.cells-halfway") }
       try insert.execute(arguments: [
         id.category, id.kind.rawValue, id.period, id.area, count, exportID,
       ])

@@ -16,10 +16,13 @@ public struct ExportReceipt: Sendable, Hashable {
   public var runID: Int64?
   /// Where the file is kept (archive or quarantine), relative to the state folder.
   public var keptAt: String?
+  /// The inbox file's identity (device, inode, change time): recorded with the delivery so
+  /// that a run killed before moving the file recognises it (`hasDelivery(fileIdentity:)`).
+  public var fileIdentity: String?
 
   public init(
     contentHash: String, source: String, originalName: String, receivedAt: String, bytes: Int,
-    runID: Int64?, keptAt: String?
+    runID: Int64?, keptAt: String?, fileIdentity: String? = nil
   ) {
     self.contentHash = contentHash
     self.source = source
@@ -28,6 +31,7 @@ public struct ExportReceipt: Sendable, Hashable {
     self.bytes = bytes
     self.runID = runID
     self.keptAt = keptAt
+    self.fileIdentity = fileIdentity
   }
 }
 
@@ -101,6 +105,7 @@ extension SafetyStore {
       try insertLedger(
         db, receipt, status: .quarantined, stats: stats, result: nil, periods: nil, reason: reason)
       try insertDelivery(db, exportID: db.lastInsertedRowID, receipt, outcome: "quarantined")
+      checkpoint("store.quarantine.before-commit")
     }
   }
 
@@ -108,6 +113,17 @@ extension SafetyStore {
   public func recordDuplicate(of entry: LedgerEntry, _ receipt: ExportReceipt) throws {
     try queue.write { db in
       try insertDelivery(db, exportID: entry.id, receipt, outcome: "duplicate")
+      checkpoint("store.duplicate.before-commit")
+    }
+  }
+
+  /// Whether a delivery of this very inbox file (its identity) is recorded: the file is
+  /// the leftover of a run killed before moving it, not a new delivery.
+  public func hasDelivery(fileIdentity: String) throws -> Bool {
+    try queue.read { db in
+      try Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM deliveries WHERE fileIdentity = ?)",
+        arguments: [fileIdentity]) ?? false
     }
   }
 
@@ -145,40 +161,12 @@ extension SafetyStore {
   {
     try db.execute(
       sql: """
-        INSERT INTO deliveries (exportId, runId, originalName, receivedAt, outcome)
-        VALUES (?, ?, ?, ?, ?)
+        INSERT INTO deliveries (exportId, runId, originalName, receivedAt, outcome, fileIdentity)
+        VALUES (?, ?, ?, ?, ?, ?)
         """,
-      arguments: [exportID, receipt.runID, receipt.originalName, receipt.receivedAt, outcome])
-  }
-
-  // MARK: Runs
-
-  /// Starts a run; runs a killed process left `running` are marked `interrupted` first.
-  public func beginRun(startedAt: String, runDate: CivilDate) throws -> Int64 {
-    try queue.write { db in
-      try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
-      try db.execute(
-        sql: "INSERT INTO runs (startedAt, runDate, status) VALUES (?, ?, 'running')",
-        arguments: [startedAt, runDate.description])
-      return db.lastInsertedRowID
-    }
-  }
-
-  /// Ends a run with its status and JSON summary.
-  public func finishRun(_ id: Int64, finishedAt: String, ok: Bool, summary: String) throws {
-    try queue.write { db in
-      try db.execute(
-        sql: "UPDATE runs SET finishedAt = ?, status = ?, summary = ? WHERE id = ?",
-        arguments: [finishedAt, ok ? "ok" : "failed", summary, id])
-    }
-  }
-
-  /// Runs as (id, status), oldest first.
-  public func runs() throws -> [(id: Int64, status: String)] {
-    try queue.read { db in
-      try Row.fetchAll(db, sql: "SELECT id, status FROM runs ORDER BY id").map {
-        (id: $0["id"], status: $0["status"])
-      }
-    }
+      arguments: [
+        exportID, receipt.runID, receipt.originalName, receipt.receivedAt, outcome,
+        receipt.fileIdentity,
+      ])
   }
 }

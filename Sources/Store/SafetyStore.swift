@@ -16,20 +16,53 @@ public final class SafetyStore: Sendable {
   public let keyPath: String
   let queue: DatabaseQueue
   public let hasher: KeyHasher
+  /// Opened with `readOnly`: nothing is written, not even a migration.
+  public let isReadOnly: Bool
+  /// Whether the key file was there (a read-only store may be opened without it; its
+  /// `hasher` then matches no record and must not be used).
+  public let hasKeyFile: Bool
+  /// Called at the crash-safety harness's points inside transactions (`CrashPoints`).
+  let checkpoint: @Sendable (StaticString) -> Void
 
   /// The area text of the unknown-area bucket in the store.
   public static let unknownArea = "?"
 
+  /// How a store is opened.
+  public enum Mode: Sendable {
+    /// Created when missing (mode 0600, with its key file) and migrated to the current
+    /// schema. Refuses a store written by a newer version.
+    case readWrite
+    /// Nothing is written: no migration, no journal change. While no write-ahead log is
+    /// present (no other connection is open), the file is opened `immutable`, so SQLite
+    /// creates no `-wal`/`-shm` files beside it either. The store must exist.
+    case readOnly
+  }
+
   /// Opens the store at `path`, creating it (and its key file and folder) when missing, and
-  /// migrates it to the current schema.
-  public init(path: String) throws {
+  /// migrates it to the current schema (`.readWrite`); or reads it as it is (`.readOnly`).
+  public init(
+    path: String, mode: Mode = .readWrite,
+    checkpoint: @escaping @Sendable (StaticString) -> Void = { _ in }
+  ) throws {
     self.path = path
     self.keyPath = path + ".key"
+    self.checkpoint = checkpoint
+    isReadOnly = mode == .readOnly
     let fm = FileManager.default
+    let storeExists = fm.fileExists(atPath: path)
+    if mode == .readOnly {
+      guard storeExists else { throw StoreError.io("no store at \(path)") }
+      let secret = fm.contents(atPath: keyPath).map { [UInt8]($0) }
+      hasKeyFile = (secret?.count ?? 0) >= 32
+      hasher = KeyHasher(
+        secret: hasKeyFile ? secret ?? [] : (0..<32).map { _ in UInt8.random(in: 0...255) })
+      queue = try SafetyStore.openReadOnly(path)
+      return
+    }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let storeExists = fm.fileExists(atPath: path)
     hasher = KeyHasher(secret: try SafetyStore.secret(at: keyPath, storeExists: storeExists))
+    hasKeyFile = true
     if !storeExists {
       guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
       else { throw StoreError.io("cannot create the store \(path)") }
@@ -48,7 +81,29 @@ public final class SafetyStore: Sendable {
       try db.execute(sql: "PRAGMA cache_size = -65536")
     }
     queue = try DatabaseQueue(path: path, configuration: config)
+    let unknown = try queue.read { db in
+      try StoreSchema.migrator.appliedIdentifiers(db).subtracting(StoreSchema.known)
+    }
+    guard unknown.isEmpty else {
+      throw StoreError.newerSchema(
+        "the store \(path) was written by a newer version of safety-monitor (migrations "
+          + unknown.sorted().joined(separator: ", ") + "); install that version or newer")
+    }
     try StoreSchema.migrator.migrate(queue)
+  }
+
+  static func openReadOnly(_ path: String) throws -> DatabaseQueue {
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(10)
+    if !FileManager.default.fileExists(atPath: path + "-wal"),
+      let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed),
+      let queue = try? DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: config),
+      (try? queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master") }) != nil
+    {
+      return queue
+    }
+    return try DatabaseQueue(path: path, configuration: config)
   }
 
   /// Reads the key file, or creates it with 32 random bytes for a new store. An existing
@@ -77,20 +132,47 @@ public final class SafetyStore: Sendable {
     try queue.read { db in try StoreSchema.migrator.appliedMigrations(db) }
   }
 
-  /// Runs `PRAGMA integrity_check`; "ok" when healthy.
-  public func integrityCheck() throws -> String {
-    try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+  /// The migrations this version of the program knows, oldest first.
+  public static var knownMigrations: [String] { StoreSchema.known }
+
+  /// How the store's schema compares with this program's: applied, pending (a run applies
+  /// them) and unknown (written by a newer version).
+  public func schemaStatus() throws -> SchemaStatus {
+    try queue.read { db in
+      let applied = try StoreSchema.migrator.appliedIdentifiers(db)
+      return SchemaStatus(
+        applied: StoreSchema.known.filter(applied.contains),
+        pending: StoreSchema.known.filter { !applied.contains($0) },
+        unknown: applied.subtracting(StoreSchema.known).sorted())
+    }
   }
+
+  /// Runs `PRAGMA integrity_check`; "ok" when healthy, else its findings, one per line.
+  public func integrityCheck() throws -> String {
+    try queue.read { db in
+      try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n")
+    }
+  }
+}
+
+/// The schema version of a store, as migrations.
+public struct SchemaStatus: Sendable, Hashable, Codable {
+  public var applied: [String]
+  public var pending: [String]
+  public var unknown: [String]
+  public var isCurrent: Bool { pending.isEmpty && unknown.isEmpty }
 }
 
 /// Store failures that are not SQLite errors.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
   case io(String)
   case inconsistent(String)
+  /// The store holds migrations this version does not know.
+  case newerSchema(String)
 
   public var description: String {
     switch self {
-    case .io(let m), .inconsistent(let m): m
+    case .io(let m), .inconsistent(let m), .newerSchema(let m): m
     }
   }
 }

@@ -90,6 +90,33 @@ enum StoreSchema {
           ) WITHOUT ROWID;
           """)
     }
+    // Issue 7 (operations). Each run's figures as columns (monitoring queries need no JSON),
+    // and the identity of the inbox file behind each delivery: a run killed after recording
+    // a delivery but before moving its file leaves the same file (same device, inode and
+    // change time) in the inbox, and the next run recognises it instead of recording it twice.
+    m.registerMigration("v3: run metrics") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE runs ADD COLUMN durationSeconds REAL;
+          ALTER TABLE runs ADD COLUMN exitStatus INTEGER;
+          ALTER TABLE runs ADD COLUMN filesApplied INTEGER;
+          ALTER TABLE runs ADD COLUMN filesQuarantined INTEGER;
+          ALTER TABLE runs ADD COLUMN rowsOk INTEGER;
+          ALTER TABLE runs ADD COLUMN rowsRejected INTEGER;
+          CREATE INDEX runs_status ON runs(status, id);
+          """)
+    }
+    m.registerMigration("v4: delivery file identities") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE deliveries ADD COLUMN fileIdentity TEXT;
+          CREATE INDEX deliveries_file_identity ON deliveries(fileIdentity)
+            WHERE fileIdentity IS NOT NULL;
+          """)
+    }
     return m
   }
+
+  /// The migrations this version knows, oldest first.
+  static var known: [String] { migrator.migrations }
 }

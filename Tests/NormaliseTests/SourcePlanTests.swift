@@ -76,7 +76,8 @@ func testPipeline() throws -> LoadedPipeline {
       let d = error as? Diagnostic
       return d?.code == .missingColumn
         && d?.message == "missing columns pleegdatum, incidentcode for source 'politie'; "
-          + "the header has: registratienummer, buurtcode, naam"
+          + "the header row has 3 columns (check the delimiter and header names with "
+          + "safety-monitor sniff)"
         && d?.position?.file == "p.csv"
     }
     #expect(throws: Diagnostic.self) {

@@ -1,3 +1,4 @@
+import Operations
 import Testing
 
 @testable import Runner
@@ -19,7 +20,8 @@ import Testing
         registraties: 1.200 nieuw, 3 vervangen, 0 ongewijzigd
         quarantaine: b.csv — kapot
         """)
-    #expect(s.json().hasPrefix("{\"changed\":true,\"exports\":["))
+    #expect(s.json().hasPrefix("{\"changed\":true,\"dryRun\":false,\"exitStatus\":0,"))
+    #expect(s.dataExitStatus == .data)
     #expect(RunSummary.percent(0.0698, dutch: true) == "7,0 %")
   }
 
