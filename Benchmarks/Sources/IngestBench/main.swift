@@ -12,7 +12,12 @@ import Dispatch
 struct Counts: Sendable {
   var fields = 0
   var records = 0
+  /// With INGEST_BENCH_TIMES set: when the chunk's first and last records were seen.
+  var first = 0.0
+  var last = 0.0
 }
+
+let timed = getenv("INGEST_BENCH_TIMES") != nil
 
 func now() -> Double {
   var t = timespec()
@@ -40,6 +45,11 @@ do {
     ) { partial, record in
       partial.fields &+= record.count
       partial.records &+= 1
+      if timed {
+        let t = now()
+        if partial.first == 0 { partial.first = t }
+        partial.last = t
+      }
     }
     for p in result.partials {
       counts.fields += p.fields
@@ -47,6 +57,11 @@ do {
     }
     records = result.summary.records
     if !result.ranInParallel { name += "-fell-back" }
+    for c in result.chunks {
+      let line =
+        "chunk \(c.chunk.index): bytes \(c.chunk.byteRange), first line \(c.chunk.firstLine), records \(c.records), records seen from \(format3(result.partials[c.chunk.index].first - start)) to \(format3(result.partials[c.chunk.index].last - start)) s\n"
+      _ = line.withCString { write(2, $0, strlen($0)) }
+    }
   } else {
     let summary = try reader.forEachRecord { record in
       counts.fields &+= record.count
