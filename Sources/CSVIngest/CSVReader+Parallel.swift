@@ -110,14 +110,21 @@ extension CSVReader {
     let regions = splits
     DispatchQueue.concurrentPerform(iterations: parts) { i in
       let range = regions[i]..<regions[i + 1]
-      let afterEnd = min(size, range.upperBound + 3)
+      // Window by window (8 MiB mapped at a time), so memory does not grow with the file.
+      let window = 8 << 20
+      var scanner = RegionScanner(quote: quote, validateUTF8: validate)
       do {
-        try source.withBytes(range.lowerBound..<afterEnd) { bytes in
-          let region = UnsafeRawBufferPointer(rebasing: bytes[0..<range.count])
-          let after = UnsafeRawBufferPointer(rebasing: bytes[range.count...])
-          statsBox.buffer[i] = RegionScan.scan(
-            region, after: after, quote: quote, validateUTF8: validate,
-            startsAfterLineBreak: i == 0)
+        var start = range.lowerBound
+        while start < range.upperBound {
+          let end = min(start + window, range.upperBound)
+          try source.withBytes(start..<min(size, end + 3)) { bytes in
+            let part = UnsafeRawBufferPointer(rebasing: bytes[0..<(end - start)])
+            let next = UnsafeRawBufferPointer(rebasing: bytes[(end - start)...])
+            scanner.scan(
+              part, next: next, skipLeadingContinuations: start == range.lowerBound && i > 0)
+            if end == range.upperBound { statsBox.buffer[i] = scanner.finish(after: next) }
+          }
+          start = end
         }
       } catch {
         failed.set()

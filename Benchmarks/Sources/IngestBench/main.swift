@@ -58,8 +58,13 @@ do {
     records = result.summary.records
     if !result.ranInParallel { name += "-fell-back" }
     for c in result.chunks {
-      let line =
-        "chunk \(c.chunk.index): bytes \(c.chunk.byteRange), first line \(c.chunk.firstLine), records \(c.records), records seen from \(format3(result.partials[c.chunk.index].first - start)) to \(format3(result.partials[c.chunk.index].last - start)) s\n"
+      var line =
+        "chunk \(c.chunk.index): bytes \(c.chunk.byteRange), first line \(c.chunk.firstLine), records \(c.records)"
+      let p = result.partials[c.chunk.index]
+      if timed {
+        line += ", records seen from \(format3(p.first - start)) to \(format3(p.last - start)) s"
+      }
+      line += "\n"
       _ = line.withCString { write(2, $0, strlen($0)) }
     }
   } else {
@@ -80,7 +85,7 @@ do {
 }
 
 func format3(_ x: Double) -> String {
-  let ms = Int((x * 1000).rounded())
+  let ms = max(0, Int((x * 1000).rounded()))
   let frac = String(ms % 1000)
   return "\(ms / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
 }
