@@ -11,6 +11,8 @@ let package = Package(
     .executable(name: "make-fixtures", targets: ["MakeFixtures"]),
     // For the ingest benchmark package (Benchmarks/), which depends on this one by path.
     .library(name: "CSVIngest", targets: ["CSVIngest"]),
+    // For the detection benchmark package (Benchmarks/Detection/).
+    .library(name: "Detection", targets: ["Detection"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,8 +51,9 @@ let package = Package(
     .executableTarget(
       name: "SafetyMonitorCLI",
       dependencies: [
-        "SafetyCore", "CSVIngest", "PipelineSpec", "Detection",
+        "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Operations",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     // Synthetic demo data: the fictional municipality Demostad (and a national-size
@@ -67,6 +70,12 @@ let package = Package(
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
+    .testTarget(name: "DetectionTests", dependencies: ["Detection"]),
+    .testTarget(
+      name: "SafetyMonitorCLITests",
+      dependencies: [
+        "SafetyMonitorCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .testTarget(
       name: "FixtureGenTests",
       dependencies: [

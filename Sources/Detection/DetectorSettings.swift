@@ -41,5 +41,115 @@ public struct DetectorSettings: Sendable, Hashable, Codable {
   // glrpois
   public var cARL: Double?
 
+  /// farringtonFlexible: `package` (default, R's dispersion in the trend test and the
+  /// prediction's standard error) or `corrected` (the model's phi). Not an R control name:
+  /// the reference package has no such switch (see docs/DETECTION.md).
+  public var dispersion: String?
+
   public init(method: DetectorMethod? = nil) { self.method = method }
+
+  /// Every key a settings file may contain.
+  public static let keys: Set<String> = [
+    "method", "b", "w", "reweight", "weightsThreshold", "pastWeeksNotIncluded", "noPeriods",
+    "trend", "pThresholdTrend", "thresholdMethod", "alpha", "limit54", "powertrans",
+    "populationOffset", "baseline", "minSigma", "k", "h", "m", "cARL", "dispersion",
+  ]
+}
+
+/// A setting that cannot be used, naming the key.
+public struct DetectorSettingsError: Error, Sendable, Hashable, CustomStringConvertible {
+  public var key: String
+  public var message: String
+  public init(key: String, message: String) {
+    self.key = key
+    self.message = message
+  }
+  public var description: String { "\(key): \(message)" }
+}
+
+extension DetectorSettings {
+  /// The typed farringtonFlexible settings (reference defaults for missing keys).
+  public func farrington() throws(DetectorSettingsError) -> FarringtonSettings {
+    var f = FarringtonSettings()
+    if let b { f.b = b }
+    if let w { f.w = w }
+    if let reweight { f.reweight = reweight }
+    if let weightsThreshold { f.weightsThreshold = weightsThreshold }
+    if let alpha { f.alpha = alpha }
+    if let trend { f.trend = trend }
+    if let pThresholdTrend { f.pThresholdTrend = pThresholdTrend }
+    if let limit54 {
+      guard limit54.count == 2 else {
+        throw DetectorSettingsError(
+          key: "limit54", message: "expected [cases, periods], e.g. [5, 4]")
+      }
+      f.limit54Cases = limit54[0]
+      f.limit54Periods = limit54[1]
+    }
+    if let powertrans {
+      guard let p = FarringtonSettings.PowerTransform(rawValue: powertrans) else {
+        throw DetectorSettingsError(
+          key: "powertrans", message: "expected \"2/3\", \"1/2\" or \"none\", got \"\(powertrans)\""
+        )
+      }
+      f.powertrans = p
+    }
+    if let populationOffset { f.populationOffset = populationOffset }
+    if let noPeriods { f.noPeriods = noPeriods }
+    if let pastWeeksNotIncluded { f.pastWeeksNotIncluded = pastWeeksNotIncluded }
+    if let thresholdMethod {
+      guard let t = FarringtonSettings.ThresholdMethod(rawValue: thresholdMethod) else {
+        throw DetectorSettingsError(
+          key: "thresholdMethod", message: "expected delta or nbPlugin, got \"\(thresholdMethod)\"")
+      }
+      f.thresholdMethod = t
+    }
+    if let dispersion {
+      guard let d = FarringtonSettings.Dispersion(rawValue: dispersion) else {
+        throw DetectorSettingsError(
+          key: "dispersion", message: "expected package or corrected, got \"\(dispersion)\"")
+      }
+      f.dispersion = d
+    }
+    if let problem = f.validationErrors().first {
+      throw DetectorSettingsError(key: "farringtonFlexible", message: problem)
+    }
+    return f
+  }
+
+  /// The typed EARS settings for one of C1, C2, C3.
+  public func ears(_ method: EARS.Method) throws(DetectorSettingsError) -> EARS.Settings {
+    var e = EARS.Settings(method: method)
+    if let baseline { e.baseline = baseline }
+    if let minSigma { e.minSigma = minSigma }
+    if let alpha { e.alpha = alpha }
+    if let problem = e.validationErrors().first {
+      throw DetectorSettingsError(key: "ears\(method.rawValue)", message: problem)
+    }
+    return e
+  }
+
+  /// The typed CUSUM settings.
+  public func cusum() throws(DetectorSettingsError) -> CUSUM.Settings {
+    var c = CUSUM.Settings()
+    if let k { c.k = k }
+    if let h { c.h = h }
+    if let m {
+      guard let mean = CUSUM.InControlMean(rawValue: m) else {
+        throw DetectorSettingsError(key: "m", message: "expected mean or glm, got \"\(m)\"")
+      }
+      c.m = mean
+    }
+    return c
+  }
+
+  /// The typed GLR settings.
+  public func glrpois() throws(DetectorSettingsError) -> GLRPoisson.Settings {
+    var g = GLRPoisson.Settings()
+    if let cARL {
+      guard cARL > 0 else { throw DetectorSettingsError(key: "cARL", message: "must be positive") }
+      g.cARL = cARL
+    }
+    return g
+  }
 }

@@ -6,6 +6,6 @@ struct SafetyMonitor: ParsableCommand {
     commandName: "safety-monitor",
     abstract: "Monitoring and early warning for a municipality's safety programme.",
     version: "0.1.0",
-    subcommands: [ReadCommand.self, SniffCommand.self]
+    subcommands: [ReadCommand.self, SniffCommand.self, DetectCommand.self]
   )
 }
