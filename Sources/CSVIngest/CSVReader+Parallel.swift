@@ -97,6 +97,7 @@ extension CSVReader {
     let parts = max(1, min(requested, (size - headerEnd) / minimumChunk))
     guard parts > 1 else { return nil }
     let quote = options.dialect.quote
+    let chunkSize = options.chunkSize
     // The probe read (and checked) the first chunk: under `auto` it may have decided.
     var declared = hadBOM ? TextEncoding.utf8 : options.dialect.encoding
     if declared == .auto && probe.encoding != .auto { declared = probe.encoding }
@@ -110,8 +111,9 @@ extension CSVReader {
     let regions = splits
     DispatchQueue.concurrentPerform(iterations: parts) { i in
       let range = regions[i]..<regions[i + 1]
-      // Window by window (8 MiB mapped at a time), so memory does not grow with the file.
-      let window = 8 << 20
+      // Window by window (8 chunks, 8 MiB by default, mapped at a time), so memory does
+      // not grow with the file.
+      let window = 8 * chunkSize
       var scanner = RegionScanner(quote: quote, validateUTF8: validate)
       do {
         var start = range.lowerBound
