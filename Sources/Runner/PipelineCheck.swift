@@ -87,8 +87,9 @@ public enum PipelineCheck {
       for (category, count) in stored { seen[category, default: 0] += count }
     }
     let inbox = pipeline.inboxDirectory
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: inbox))?.sorted() ?? []
-    for name in names where !name.hasPrefix(".") {
+    // Regular files only: a pipe in the inbox would block the read forever.
+    let names = (try? Runner(pipeline: pipeline).folders.inboxEntries().files) ?? []
+    for name in names {
       guard let (id, _) = pipeline.source(forFile: name),
         let plan = try? SourcePlan(id: id, in: pipeline)
       else { continue }
