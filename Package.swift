@@ -106,7 +106,9 @@ let package = Package(
     .testTarget(name: "PipelineSpecTests", dependencies: ["PipelineSpec"]),
     .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Aggregate"]),
     .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "PipelineSpec"]),
+    .testTarget(
+      name: "StoreTests",
+      dependencies: ["Store", "PipelineSpec", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "RunnerTests",
       dependencies: ["Runner", "Operations", .product(name: "Logging", package: "swift-log")]),
@@ -118,7 +120,8 @@ let package = Package(
     .testTarget(
       name: "SafetyMonitorCLITests",
       dependencies: [
-        "SafetyMonitorCLI", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "SafetyMonitorCLI", "Store", "Operations",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(
       name: "FixtureGenTests",

@@ -68,4 +68,25 @@ import Testing
     let lock = try PipelineLock.acquire(at: path, wait: 5, pollInterval: 0.02)
     lock.release()
   }
+
+  @Test func sharedHoldersExcludeAnExclusiveOneAndWriteNothing() throws {
+    let path = tempPath()
+    // No lock file yet (no run ever): a shared lock holds nothing and creates nothing.
+    let nothing = try PipelineLock.acquire(at: path, shared: true)
+    #expect(!FileManager.default.fileExists(atPath: path))
+    nothing.release()
+    try PipelineLock.acquire(at: path).release()
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let reader = try PipelineLock.acquire(at: path, shared: true)
+    let another = try PipelineLock.acquire(at: path, shared: true)
+    #expect(throws: PipelineLock.Failure.self) { _ = try PipelineLock.acquire(at: path) }
+    reader.release()
+    another.release()
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    let run = try PipelineLock.acquire(at: path)
+    #expect(throws: PipelineLock.Failure.self) {
+      _ = try PipelineLock.acquire(at: path, shared: true)
+    }
+    run.release()
+  }
 }
