@@ -62,13 +62,16 @@ public struct MetricsTextfile: Sendable {
     return out
   }
 
-  /// Writes the file atomically: a temporary file in the same folder, then rename.
+  /// Writes the file atomically: a temporary file in the same folder, then rename. The file
+  /// gets mode 0644 (node_exporter reads it as another user).
   public func write(to path: String) throws {
     let url = URL(fileURLWithPath: path)
     let tmp = url.deletingLastPathComponent()
       .appendingPathComponent(
         ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     try Data(text.utf8).write(to: tmp)
+    // Readable by node_exporter's user whatever the run's umask (metrics hold no data).
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: tmp.path)
     if rename(tmp.path, url.path) != 0 {
       let code = errno
       try? FileManager.default.removeItem(at: tmp)

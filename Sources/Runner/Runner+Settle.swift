@@ -43,10 +43,16 @@ extension Runner {
       }
       let bytes = ExportReader.fileSize(path)
       if let entry = try store.ledgerEntry(contentHash: hash) {
-        record(
-          &summary, log,
-          try settleKnown(
-            name: name, hash: hash, bytes: bytes, entry: entry, store, options, summary.runID))
+        if try isLeftover(name: name, hash: hash, entry: entry, store) {
+          record(
+            &summary, log,
+            try settleKnown(
+              name: name, hash: hash, bytes: bytes, entry: entry, store, options, summary.runID))
+        } else {
+          // Delivered again: recorded after the new files, so that deliveries are recorded in
+          // the same order whether or not an earlier run was killed half-way.
+          repeats.append((name, hash, bytes))
+        }
         continue
       }
       if pendingHashes.contains(hash) {
@@ -118,20 +124,30 @@ extension Runner {
     log.file(report, dryRun: false)
   }
 
+  /// Whether an inbox file with known bytes is the leftover of a run that stopped before
+  /// moving it: its delivery is recorded (same file identity), or its archive or quarantine
+  /// copy is missing.
+  func isLeftover(name: String, hash: String, entry: LedgerEntry, _ store: SafetyStore) throws
+    -> Bool
+  {
+    let kept =
+      entry.keptAt ?? folders.archivePath(source: entry.source, hash: hash, originalName: name)
+    guard FileManager.default.fileExists(atPath: folders.absolute(kept)) else { return true }
+    return try folders.identity(ofInboxFile: name).map(store.hasDelivery(fileIdentity:)) ?? false
+  }
+
   /// A file whose bytes are in the ledger: either this very file was taken by a run that
-  /// stopped before moving it (its delivery is recorded, or its target is missing) — then
-  /// it is only moved now, as that run would have — or it is a new delivery of known bytes
-  /// (skipped: recorded as a duplicate delivery, the inbox copy goes).
+  /// stopped before moving it (`isLeftover`) — then it is only moved now, as that run would
+  /// have — or it is a new delivery of known bytes (skipped: recorded as a duplicate
+  /// delivery, the inbox copy goes).
   func settleKnown(
     name: String, hash: String, bytes: Int, entry: LedgerEntry, _ store: SafetyStore,
     _ options: RunOptions, _ runID: Int64?
   ) throws -> RunSummary.FileReport {
     let kept =
       entry.keptAt ?? folders.archivePath(source: entry.source, hash: hash, originalName: name)
-    let keptExists = FileManager.default.fileExists(atPath: folders.absolute(kept))
     let identity = folders.identity(ofInboxFile: name)
-    let sameFile = try identity.map(store.hasDelivery(fileIdentity:)) ?? false
-    let recovered = sameFile || !keptExists
+    let recovered = try isLeftover(name: name, hash: hash, entry: entry, store)
     if entry.status == .quarantined,
       !FileManager.default.fileExists(atPath: folders.absolute(kept) + ".reason.txt")
     {

@@ -10,8 +10,14 @@ struct CrashScenario {
   typealias Batch = [(name: String, bytes: [UInt8])]
 
   var batches: [Batch]
-  var pipelineText: String
-  var areasText: String
+  /// Files of the workspace (pipeline, registry), by path relative to its root.
+  var files: [String: String]
+  /// Symbolic links in the workspace (relative path → absolute target).
+  var links: [String: String] = [:]
+  /// The pipeline file and its state folder, relative to the workspace.
+  var pipeline = "crash.yaml"
+  var state = "state"
+  var runDate = "2024-10-31"
 
   /// A small scenario that passes every branch of a run: record-level and aggregated
   /// exports, reclassified records, replaced aggregated months, unknown areas, a rejected
@@ -64,7 +70,8 @@ struct CrashScenario {
           ("welzijn_2024-09.csv", welzijnSeptember), ("welzijn_2024-09_copy.csv", welzijnSeptember),
         ],
       ],
-      pipelineText: """
+      files: [
+        "crash.yaml": """
         version: 1
         name: crashtest
         language: en
@@ -93,7 +100,7 @@ struct CrashScenario {
           inbraak: {name: Inbraak, theme: hic, from: {politie: ["1.1.1"]}}
           zorg: {name: Zorg, theme: zorg, period: month, from: {welzijn: [casus]}}
         """,
-      areasText: """
+        "areas.csv": """
         code;name;parent
         GM9999;Teststad;
         WK999901;Centrum;GM9999
@@ -102,7 +109,35 @@ struct CrashScenario {
         BU99990102;Haven;WK999901
         BU99990201;Dorp;WK999902
 
-        """)
+        """,
+      ])
+  }
+
+  /// The demo municipality's exports (fixtures/demostad/exports: six years of eight
+  /// partners, a broken export and a re-delivered copy) in two deliveries, 2019–2021 and
+  /// 2022–2024, through `pipelines/demostad.yaml`. For the long harness
+  /// (`scripts/crash-harness.sh`).
+  static func demo(repository: String) throws -> CrashScenario {
+    let exports = repository + "/fixtures/demostad/exports"
+    let names = try FileManager.default.contentsOfDirectory(atPath: exports).sorted()
+    var early: Batch = []
+    var late: Batch = []
+    for name in names {
+      let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: exports + "/" + name)))
+      if ["2019", "2020", "2021"].contains(where: name.contains) {
+        early.append((name, bytes))
+      } else {
+        late.append((name, bytes))
+      }
+    }
+    return CrashScenario(
+      batches: [early, late],
+      files: [
+        "pipelines/demostad.yaml": try String(
+          contentsOfFile: repository + "/pipelines/demostad.yaml", encoding: .utf8)
+      ],
+      links: ["fixtures": repository + "/fixtures"], pipeline: "pipelines/demostad.yaml",
+      state: "state/demostad", runDate: "2024-12-31")
   }
 }
 
@@ -110,17 +145,25 @@ struct CrashScenario {
 struct CrashWorkspace {
   let root: String
   let scenario: CrashScenario
-  var pipeline: String { root + "/crash.yaml" }
-  var state: String { root + "/state" }
+  var pipeline: String { root + "/" + scenario.pipeline }
+  var state: String { root + "/" + scenario.state }
   var inbox: String { state + "/inbox" }
-  static let runDate = "2024-10-31"
 
   init(_ scenario: CrashScenario, under base: String) throws {
     self.scenario = scenario
     root = base + "/" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-    try scenario.areasText.write(toFile: root + "/areas.csv", atomically: true, encoding: .utf8)
-    try scenario.pipelineText.write(toFile: pipeline, atomically: true, encoding: .utf8)
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+    for (path, text) in scenario.files {
+      let full = root + "/" + path
+      try fm.createDirectory(
+        atPath: URL(fileURLWithPath: full).deletingLastPathComponent().path,
+        withIntermediateDirectories: true)
+      try text.write(toFile: full, atomically: true, encoding: .utf8)
+    }
+    for (path, target) in scenario.links {
+      try fm.createSymbolicLink(atPath: root + "/" + path, withDestinationPath: target)
+    }
     // One HMAC key for every workspace, so that their records' keyed hashes compare.
     FileManager.default.createFile(
       atPath: state + "/store.sqlite.key", contents: Data((0..<32).map { UInt8($0 * 7 % 251) }),
@@ -133,10 +176,12 @@ struct CrashWorkspace {
     }
   }
 
+  var arguments: [String] {
+    ["run", pipeline, "--run-date", scenario.runDate, "--log-level", "error", "--json"]
+  }
+
   func run(_ environment: [String: String] = [:]) throws -> CLIResult {
-    try safetyMonitor(
-      ["run", pipeline, "--run-date", CrashWorkspace.runDate, "--log-level", "error", "--json"],
-      environment: environment)
+    try safetyMonitor(arguments, environment: environment)
   }
 
   /// Everything a run leaves that must not depend on where it was killed: the store's data
@@ -191,29 +236,53 @@ struct Snapshot: Equatable {
   }
 }
 
+/// How a trial kills the run of one batch.
+enum Kill {
+  /// At the n-th crash point (SAFETY_MONITOR_CRASH_AT).
+  case point(Int)
+  /// After this many seconds, wherever the run is.
+  case timed(Double)
+  /// At the n-th crash point, then the run finishing it at its m-th.
+  case twice(Int, Int)
+}
+
 /// Runs the scenario: batch by batch, one normal run each — except batch `kill.batch`,
-/// whose run is killed at its `kill.point`-th crash point and then finished by a normal run.
+/// whose run is killed as `kill.how` says and then finished by a normal run.
 /// Returns the snapshot and what the killed run said as it died.
 func playScenario(
   _ scenario: CrashScenario, under base: String, environment: [String: String],
-  kill: (batch: Int, point: Int)?
+  kill: (batch: Int, how: Kill)?
 ) throws -> (snapshot: Snapshot, killedAt: String?, failures: [String]) {
   let w = try CrashWorkspace(scenario, under: base)
   defer { w.remove() }
   var killedAt: String?
   var failures: [String] = []
+  func killedRun(at point: Int) throws -> CLIResult {
+    var env = environment
+    env["SAFETY_MONITOR_CRASH_AT"] = String(point)
+    return try w.run(env)
+  }
   for batch in scenario.batches.indices {
     try w.deliver(batch)
     if let kill, kill.batch == batch {
-      var env = environment
-      env["SAFETY_MONITOR_CRASH_AT"] = String(kill.point)
-      let killed = try w.run(env)
-      guard killed.signal == 9 else {
-        failures.append("batch \(batch) point \(kill.point): not killed (exit \(killed.status))")
-        continue
+      switch kill.how {
+      case .point(let n), .twice(let n, _):
+        let killed = try killedRun(at: n)
+        guard killed.signal == 9 else {
+          failures.append("batch \(batch) point \(n): not killed (exit \(killed.status))")
+          break
+        }
+        killedAt = killed.stderr.split(separator: "\n").last { $0.hasPrefix("crash point") }
+          .map(String.init)
+        if case .twice(_, let m) = kill.how {
+          // The run that finishes the job is killed too (if it gets that far).
+          let again = try killedRun(at: m)
+          if again.signal == 9 { killedAt = (killedAt ?? "") + " + again at \(m)" }
+        }
+      case .timed(let seconds):
+        let killed = try safetyMonitorKilled(after: seconds, w.arguments, environment: environment)
+        killedAt = killed.signal == 9 ? "after \(Int(seconds * 1000)) ms" : nil
       }
-      killedAt = killed.stderr.split(separator: "\n").last { $0.hasPrefix("crash point") }
-        .map(String.init)
     }
     let finished = try w.run(environment)
     if finished.signal != nil || ![0, 65].contains(finished.status) {
@@ -222,6 +291,26 @@ func playScenario(
     }
   }
   return (try w.snapshot(), killedAt, failures)
+}
+
+/// Starts the binary and kills it with SIGKILL after `seconds` (unless it ended before).
+func safetyMonitorKilled(after seconds: Double, _ arguments: [String], environment: [String: String])
+  throws -> CLIResult
+{
+  let process = Process()
+  process.executableURL = safetyMonitorBinary
+  process.arguments = arguments
+  process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  usleep(useconds_t(seconds * 1e6))
+  if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+  process.waitUntilExit()
+  let signalled = process.terminationReason == .uncaughtSignal
+  return CLIResult(
+    status: process.terminationStatus, stdout: "", stderr: "",
+    signal: signalled ? process.terminationStatus : nil)
 }
 
 /// The crash points a normal run of each batch passes, by name, counted with

@@ -37,7 +37,7 @@ import Testing
     for (batch, list) in points.enumerated() {
       for point in 1...list.count {
         let trial = try playScenario(
-          scenario, under: base, environment: moves.environment, kill: (batch, point))
+          scenario, under: base, environment: moves.environment, kill: (batch, .point(point)))
         trials += 1
         let expected = "crash point \(point): \(list[point - 1])"
         #expect(trial.killedAt == expected, "batch \(batch)")
@@ -78,10 +78,67 @@ import Testing
     #expect(killed.signal == 9)
     let lock = try String(contentsOfFile: w.state + "/run.lock", encoding: .utf8)
     #expect(lock.hasPrefix("pid "))  // the dead run's note is still there
-    let next = try safetyMonitor(
-      ["run", w.pipeline, "--run-date", CrashWorkspace.runDate, "--json"], environment: [:])
+    let next = try w.run()
     #expect(next.status == 65)  // it quarantines politie_broken.csv
     let json = try JSONSerialization.jsonObject(with: Data(next.stdout.utf8)) as? [String: Any]
     #expect((json?["files"] as? [String: Int])?["applied"] == 3)
+  }
+
+  /// The long harness (`scripts/crash-harness.sh`), off unless SAFETY_MONITOR_LONG_HARNESS
+  /// is set to the number of trials of each kind: on the demo's six years of exports, kills
+  /// at sampled crash points (both kinds of move), at random moments, and twice in a row.
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["SAFETY_MONITOR_LONG_HARNESS"] != nil))
+  func theDemoSurvivesSampledTimedAndRepeatedKills() throws {
+    let env = ProcessInfo.processInfo.environment
+    let trials = Int(env["SAFETY_MONITOR_LONG_HARNESS"] ?? "") ?? 20
+    var random = SplitMix64(seed: UInt64(env["SAFETY_MONITOR_HARNESS_SEED"] ?? "") ?? 7)
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().path
+    let scenario = try CrashScenario.demo(repository: repository)
+    let base = scratchFolder("crash-demo")
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    let started = Date()
+    let points = try tracePoints(scenario, under: base, environment: [:])
+    let reference = try playScenario(scenario, under: base, environment: [:], kill: nil)
+    let seconds = Date().timeIntervalSince(started) / 2  // about one traced + one normal play
+    #expect(reference.failures.isEmpty && reference.snapshot.countsDiffer == 0)
+    var report: [String: Int] = [:]
+    for trial in 0..<(3 * trials) {
+      let batch = Int(random.next() % UInt64(points.count))
+      let count = points[batch].count
+      let moves = trial % 2 == 0 ? RunCommandCrashSafetyTests.Moves.rename : .copy
+      let how: Kill
+      switch trial % 3 {
+      case 0: how = .point(1 + Int(random.next() % UInt64(count)))
+      case 1: how = .timed(Double(random.next() % 1000) / 1000 * seconds / 2)
+      default:
+        how = .twice(1 + Int(random.next() % UInt64(count)), 1 + Int(random.next() % UInt64(count)))
+      }
+      let result = try playScenario(
+        scenario, under: base, environment: moves.environment, kill: (batch, how))
+      let kind = "\(how)".prefix { $0 != "(" } + (result.killedAt == nil ? " (ended first)" : "")
+      report[String(kind), default: 0] += 1
+      #expect(result.failures.isEmpty, "\(result.failures)")
+      if result.snapshot != reference.snapshot {
+        let difference = result.snapshot.difference(from: reference.snapshot)
+        Issue.record("batch \(batch) \(how) \(result.killedAt ?? ""): \(difference)")
+      }
+    }
+    print(
+      "long crash harness: \(points.map(\.count)) crash points per batch; trials: \(report); "
+        + "\(Int(Date().timeIntervalSince(started))) s")
+  }
+}
+
+/// A small seeded generator (SplitMix64), so a failing long run can be repeated.
+struct SplitMix64 {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }
