@@ -135,7 +135,7 @@ public struct SourcePlan: Sendable {
       throw Diagnostic.error(
         .duplicateHeader,
         "column\(ambiguous.count > 1 ? "s" : "") \(ambiguous.joined(separator: ", ")) "
-          + "appear more than once in the header", at: position)
+          + "appear\(ambiguous.count > 1 ? "" : "s") more than once in the header", at: position)
     }
     return columns
   }

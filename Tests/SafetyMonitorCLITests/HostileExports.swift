@@ -10,7 +10,8 @@ struct HostileCase {
   var name: String
   var bytes: [UInt8]
   var outcome: Outcome
-  /// Text the run's log must hold for this file (a diagnostic with its position and code).
+  /// Text the run's log must hold for this file (a diagnostic with its position and code);
+  /// `…` stands for any text in between.
   var message: String?
   /// Rows the summary must report for the file: (ok, rejected, unknown area).
   var rows: (ok: Int, rejected: Int, unknownArea: Int)?
@@ -73,31 +74,31 @@ enum HostileExports {
     latin += Array("ZQNAAM Ren".utf8) + [0xE9] + Array(";ZQKEY-we9;02-09-2024;BU99990101;1.1.1;1;x\n".utf8)
     add(
       "politie_latin1.csv", latin, .quarantined,
-      "politie_latin1.csv:7:11: error: invalid UTF-8 (byte 0xE9)")
+      "politie_latin1.csv:7:11: error: invalid UTF-8 (byte 0xE9)…[encoding-error]")
     // UTF-16 (Excel's "Unicode text").
     add(
       "politie_utf16.csv", [0xFF, 0xFE] + Array(header.utf16).flatMap { [UInt8($0 & 0xFF), 0] },
-      .quarantined, "politie_utf16.csv:1:1: error: this is a UTF-16 text file")
+      .quarantined, "politie_utf16.csv:1:1: error: this is a UTF-16 text file (little-endian BOM); save it as UTF-8 [encoding-error]")
     // Binary: an Excel workbook saved under .csv, and bytes with NULs.
     add(
       "politie_workbook.csv", [0x50, 0x4B, 0x03, 0x04] + (0..<200).map { UInt8($0 % 256) },
-      .quarantined, "politie_workbook.csv:1:1: error: this is a ZIP archive")
+      .quarantined, "politie_workbook.csv:1:1: error: this is a ZIP archive (an Excel .xlsx workbook?), not CSV [binary-file]")
     add(
       "politie_binary.csv", Array(header.utf8) + [0x0A, 0x00, 0x01, 0xFF, 0x00, 0x7F],
-      .quarantined, "politie_binary.csv:2:1: error:")
+      .quarantined, "politie_binary.csv:2:1: error: the file contains a NUL byte: it is binary data (or UTF-16), not a CSV text file [binary-file]")
     // Empty, and header only (a week with nothing to report: applied, 0 rows).
-    add("politie_empty.csv", [], .quarantined, "politie_empty.csv:1:1: error:")
+    add("politie_empty.csv", [], .quarantined, "politie_empty.csv:1:1: error: the file holds no records [empty-file]")
     add("politie_header_only.csv", file([]), .applied, nil, rows: (0, 0, 0))
     // A field of 2 MiB (the pipeline's limit is 1 MiB).
     add(
       "politie_huge_field.csv",
       file(rows("hf", 3) + [row("hf9", note: "ZQHUGE" + String(repeating: "x", count: 2 << 20))]),
-      .quarantined, "politie_huge_field.csv:5:")
+      .quarantined, "politie_huge_field.csv:5:…: error: field 7 is larger than 1 MiB (the limit) [field-too-large]")
     // More columns than the limit (1024).
     add(
       "politie_too_wide.csv",
       file(rows("tw", 2) + [row("tw9") + String(repeating: ";ZQWIDE", count: 1100)]),
-      .quarantined, "politie_too_wide.csv:4:")
+      .quarantined, "politie_too_wide.csv:4:…: error: record has more than 1024 fields (the limit) [record-too-wide]")
     // Ragged rows: too many to apply the file.
     var ragged = rows("rg", 10)
     ragged[3] += ";ZQEXTRA"
@@ -111,7 +112,7 @@ enum HostileExports {
       file(
         rows("dc", 3).map { $0 + ";ZQDUP" },
         header: header + ";registratienummer"), .quarantined,
-      "politie_duplicate_column.csv:1:1: error: column registratienummer appear")
+      "politie_duplicate_column.csv:1:1: error: column registratienummer appears more than once in the header [duplicate-label]")
     add(
       "politie_reordered.csv",
       Array(
@@ -153,12 +154,12 @@ enum HostileExports {
     // A stray quote inside an unquoted field: kept as text, with a warning.
     add(
       "politie_stray_quote.csv", file(rows("sq", 3) + [row("sq4", note: "ZQ 12\" scherm")]),
-      .applied, "politie_stray_quote.csv:5:", rows: (4, 0, 0))
+      .applied, "politie_stray_quote.csv:5:…: warning: quote character inside an unquoted field (kept as text)…[invalid-quote]", rows: (4, 0, 0))
     // Aggregated source: a negative count and a non-number, and a malformed period.
     add(
       "welzijn_bad_counts.csv",
       Array("maand,wijk,aantal\n2024-08,WK999901,-3\n2024-08,WK999901,ZQCOUNT\nZQMONTH,WK999901,2\n".utf8),
-      .quarantined, "welzijn_bad_counts.csv:2:")
+      .quarantined, "welzijn_bad_counts.csv:3:18: error: expected a whole number of zero or more [type-error]")
     // A file no source's pattern matches: left in the inbox, reported.
     add("partner_onbekend.csv", file(rows("un", 2)), .ignored, nil)
     return out

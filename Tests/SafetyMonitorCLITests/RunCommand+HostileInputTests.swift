@@ -99,7 +99,7 @@ import Testing
       #expect(report?["outcome"] as? String == c.outcome.rawValue, "\(c.name): \(report ?? [:])")
       if let expected = c.message {
         #expect(
-          messages.contains { $0.contains(expected) },
+          messages.contains { Self.matches($0, expected) },
           "\(c.name): no message with \(expected); got: \(messages.filter { $0.contains(c.name) })"
         )
       }
@@ -214,6 +214,16 @@ import Testing
       #expect(!text.contains(planted), "validate shows \(planted)")
     }
     #expect(!text.contains("\u{1B}"))
+  }
+
+  /// Whether `message` holds the parts of `pattern` (split at `…`) in order.
+  static func matches(_ message: String, _ pattern: String) -> Bool {
+    var rest = Substring(message)
+    for part in pattern.components(separatedBy: "…") where !part.isEmpty {
+      guard let range = rest.range(of: part) else { return false }
+      rest = rest[range.upperBound...]
+    }
+    return true
   }
 
   static func around(_ needle: String, in text: String) -> String {
