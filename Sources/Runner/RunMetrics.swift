@@ -25,7 +25,8 @@ public enum RunMetrics {
       samples: [sample(finished.timeIntervalSince1970.rounded())])
     m.add(
       "safety_monitor_last_run_exit_status",
-      help: "Exit status of the last run: 0 ok, 65 an export was quarantined, 74 I/O, 78 configuration.",
+      help:
+        "Exit status of the last run: 0 ok, 65 an export was quarantined, 74 I/O, 78 configuration.",
       samples: [sample(Double(exitStatus))])
     if let summary {
       m.add(
@@ -37,7 +38,8 @@ public enum RunMetrics {
           sample(Double(summary.files.applied), [("outcome", "applied")]),
           sample(Double(summary.files.skipped), [("outcome", "skipped")]),
           sample(Double(summary.files.quarantined), [("outcome", "quarantined")]),
-          sample(Double(summary.files.ignored + summary.skippedEntries.count), [("outcome", "ignored")]),
+          sample(
+            Double(summary.files.ignored + summary.skippedEntries.count), [("outcome", "ignored")]),
         ])
       m.add(
         "safety_monitor_last_run_rows", help: "Rows of the exports the last run applied.",

@@ -85,7 +85,8 @@ extension Runner {
           .init(
             name: name, source: entry.source,
             outcome: sameFile || !keptExists ? .recovered : .duplicate,
-            reason: dutch ? "al verwerkt als \(entry.originalName)" : "known as \(entry.originalName)",
+            reason: dutch
+              ? "al verwerkt als \(entry.originalName)" : "known as \(entry.originalName)",
             keptAt: kept), dryRun: true)
         continue
       }

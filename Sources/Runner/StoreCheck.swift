@@ -110,7 +110,7 @@ public struct StoreCheck: Sendable {
     return out
   }
 
-    /// Every ledger entry's file is where the ledger says (with its size, or its hash);
+  /// Every ledger entry's file is where the ledger says (with its size, or its hash);
   /// no half-written `.incoming` files; archive files the ledger does not know (after
   /// restoring an older backup) are listed for re-delivery.
   static func checkArchive(

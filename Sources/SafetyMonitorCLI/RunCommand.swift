@@ -98,7 +98,9 @@ struct RunCommand: ParsableCommand {
   ) -> Bool {
     var ok = true
     let logger = logging.logger("safety-monitor.run")
-    let name = loaded?.spec.name ?? URL(fileURLWithPath: pipeline).deletingPathExtension()
+    let name =
+      loaded?.spec.name
+      ?? URL(fileURLWithPath: pipeline).deletingPathExtension()
       .lastPathComponent
     if let path = summaryFile {
       var written = summary ?? RunSummary(pipeline: name, runDate: runDate.description)

@@ -81,10 +81,13 @@ extension SafetyStore {
   }
 
   /// Ledger entries with where their files are kept, for checking the archive.
-  public func keptFiles() throws -> [(hash: String, keptAt: String?, bytes: Int, receivedAt: String, status: String)] {
+  public func keptFiles() throws -> [(
+    hash: String, keptAt: String?, bytes: Int, receivedAt: String, status: String
+  )] {
     try queue.read { db in
       try Row.fetchAll(
-        db, sql: "SELECT contentHash, archivePath, bytes, receivedAt, status FROM exports ORDER BY id"
+        db,
+        sql: "SELECT contentHash, archivePath, bytes, receivedAt, status FROM exports ORDER BY id"
       ).map { ($0["contentHash"], $0["archivePath"], $0["bytes"], $0["receivedAt"], $0["status"]) }
     }
   }

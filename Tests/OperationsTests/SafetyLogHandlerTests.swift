@@ -60,17 +60,23 @@ import Testing
 
   @Test func escapesControlCharactersInBothFormats() throws {
     let human = CapturingSink(isTerminal: true)
-    Logger(label: "run", factory: { [fixed] _ in
-      SafetyLogHandler(label: "run", sink: human, clock: { fixed })
-    }).error("a\u{1B}[31mred\u{9B}.csv: bad", metadata: ["file": "a\u{1B}b.csv"])
+    Logger(
+      label: "run",
+      factory: { [fixed] _ in
+        SafetyLogHandler(label: "run", sink: human, clock: { fixed })
+      }
+    ).error("a\u{1B}[31mred\u{9B}.csv: bad", metadata: ["file": "a\u{1B}b.csv"])
     #expect(
       human.lines == [
         #"2024-11-30T00:00:00Z error   a\u{1B}[31mred\u{9B}.csv: bad  file=a\u{1B}b.csv"#
       ])
     let json = CapturingSink(isTerminal: false)
-    Logger(label: "run", factory: { [fixed] _ in
-      SafetyLogHandler(label: "run", sink: json, clock: { fixed })
-    }).error("a\u{1B}\u{9B}")
+    Logger(
+      label: "run",
+      factory: { [fixed] _ in
+        SafetyLogHandler(label: "run", sink: json, clock: { fixed })
+      }
+    ).error("a\u{1B}\u{9B}")
     let line = try #require(json.lines.first)
     #expect(line.contains(#""message":"a\u001b\u009b""#))
     #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
@@ -78,9 +84,12 @@ import Testing
 
   @Test func humanLinesDoNotRepeatADiagnosticsPosition() {
     let sink = CapturingSink(isTerminal: true)
-    Logger(label: "run", factory: { [fixed] _ in
-      SafetyLogHandler(label: "run", sink: sink, clock: { fixed })
-    }).warning(
+    Logger(
+      label: "run",
+      factory: { [fixed] _ in
+        SafetyLogHandler(label: "run", sink: sink, clock: { fixed })
+      }
+    ).warning(
       "p.csv:3:8: error: no such date [invalid-date]",
       metadata: ["file": "p.csv", "line": "3", "column": "8", "code": "invalid-date", "rows": "2"])
     #expect(

@@ -26,7 +26,8 @@ import Testing
 
   @Test func countsEstimatedBytesUntilAFileIsDone() {
     let progress = RunProgress(
-      reporter: ProgressReporter(label: "x", totalBytes: 1000, sink: CapturingSink(), enabled: false))
+      reporter: ProgressReporter(
+        label: "x", totalBytes: 1000, sink: CapturingSink(), enabled: false))
     var file = FileProgress(progress)
     for _ in 0..<5000 { file.row(bytes: 10) }
     #expect(progress.bytes == 40_960)  // flushed every 4096 rows

@@ -51,8 +51,10 @@ import Testing
     }
     #expect(messages.first == "run started")
     #expect(messages.contains("politie_2024-W36.csv: applied"))
-    #expect(messages.contains { $0.hasPrefix("politie_bad.csv: quarantined: 4 of 4 rows rejected") })
-    #expect(messages.contains { $0.contains("politie_bad.csv:2:") && $0.hasSuffix("[future-date]") })
+    #expect(
+      messages.contains { $0.hasPrefix("politie_bad.csv: quarantined: 4 of 4 rows rejected") })
+    #expect(
+      messages.contains { $0.contains("politie_bad.csv:2:") && $0.hasSuffix("[future-date]") })
     #expect(messages.last == "run finished")
     for planted in ["Jan", "Piet", "Kees", "Bakker", "123456782", "P-001"] {
       #expect(!sink.lines.joined().contains(planted))

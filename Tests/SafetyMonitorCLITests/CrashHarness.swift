@@ -165,7 +165,7 @@ struct CrashWorkspace {
       try fm.createSymbolicLink(atPath: root + "/" + path, withDestinationPath: target)
     }
     // One HMAC key for every workspace, so that their records' keyed hashes compare.
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: state + "/store.sqlite.key", contents: Data((0..<32).map { UInt8($0 * 7 % 251) }),
       attributes: [.posixPermissions: 0o600])
   }
@@ -218,19 +218,24 @@ struct Snapshot: Equatable {
   /// What differs from `other`, for failure messages.
   func difference(from other: Snapshot) -> String {
     var out: [String] = []
-    for table in Set(data.keys).union(other.data.keys).sorted() where data[table] != other.data[table] {
+    for table in Set(data.keys).union(other.data.keys).sorted()
+    where data[table] != other.data[table] {
       let mine = Set(data[table] ?? [])
       let theirs = Set(other.data[table] ?? [])
       out.append(
         "table \(table): extra \(mine.subtracting(theirs).sorted().prefix(3)), "
           + "missing \(theirs.subtracting(mine).sorted().prefix(3))")
     }
-    for name in Set(files.keys).union(other.files.keys).sorted() where files[name] != other.files[name] {
+    for name in Set(files.keys).union(other.files.keys).sorted()
+    where files[name] != other.files[name] {
       out.append(
-        "file \(name): \(files[name] == nil ? "missing" : other.files[name] == nil ? "extra" : "differs")")
+        "file \(name): \(files[name] == nil ? "missing" : other.files[name] == nil ? "extra" : "differs")"
+      )
     }
     if unfinishedRuns != other.unfinishedRuns { out.append("unfinished runs \(unfinishedRuns)") }
-    if countsDiffer != other.countsDiffer { out.append("count cube differs in \(countsDiffer) cells") }
+    if countsDiffer != other.countsDiffer {
+      out.append("count cube differs in \(countsDiffer) cells")
+    }
     if integrity != other.integrity { out.append("integrity: \(integrity)") }
     return out.joined(separator: "; ")
   }
@@ -294,7 +299,9 @@ func playScenario(
 }
 
 /// Starts the binary and kills it with SIGKILL after `seconds` (unless it ended before).
-func safetyMonitorKilled(after seconds: Double, _ arguments: [String], environment: [String: String])
+func safetyMonitorKilled(
+  after seconds: Double, _ arguments: [String], environment: [String: String]
+)
   throws -> CLIResult
 {
   let process = Process()

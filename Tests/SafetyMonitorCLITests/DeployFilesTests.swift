@@ -62,7 +62,9 @@ import Testing
     try fm.createSymbolicLink(
       atPath: home + "/fixtures", withDestinationPath: Self.repository + "/fixtures")
     let exports = Self.repository + "/fixtures/demostad/exports"
-    for name in ["politie_misdrijven_2024-09.csv", "welzijn_casussen_2024Q3.csv", "mor_2024-W38.csv"] {
+    for name in [
+      "politie_misdrijven_2024-09.csv", "welzijn_casussen_2024Q3.csv", "mor_2024-W38.csv",
+    ] {
       try fm.copyItem(atPath: exports + "/" + name, toPath: home + "/state/demostad/inbox/" + name)
     }
     let command = Self.command(of: line)
@@ -71,8 +73,10 @@ import Testing
     #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty, "cron would mail: \(quiet.stdout)")
     let metrics = try String(
       contentsOfFile: home + "/metrics/safety_monitor_demostad.prom", encoding: .utf8)
-    #expect(metrics.contains("safety_monitor_last_run_exit_status{pipeline=\"demostad-veiligheid\"} 0"))
-    #expect(metrics.contains("safety_monitor_exports_applied_total{pipeline=\"demostad-veiligheid\"} 3"))
+    #expect(
+      metrics.contains("safety_monitor_last_run_exit_status{pipeline=\"demostad-veiligheid\"} 0"))
+    #expect(
+      metrics.contains("safety_monitor_exports_applied_total{pipeline=\"demostad-veiligheid\"} 3"))
     let summary = try String(contentsOfFile: home + "/log/demostad-last-run.json", encoding: .utf8)
     #expect(summary.contains("\"applied\" : 3"))
     let log = try String(contentsOfFile: home + "/log/demostad.log", encoding: .utf8)
@@ -107,7 +111,8 @@ import Testing
         where line.contains("safety-monitor " + command.joined(separator: " ") + " ") {
           let options = line.split(separator: " ").filter { $0.hasPrefix("--") }
           for option in options {
-            #expect(help.contains(option + " ") || help.contains(option + "\n"), "\(option) in: \(line)")
+            #expect(
+              help.contains(option + " ") || help.contains(option + "\n"), "\(option) in: \(line)")
           }
         }
       }

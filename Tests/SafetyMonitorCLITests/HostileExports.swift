@@ -42,14 +42,16 @@ enum HostileExports {
       _ name: String, _ bytes: [UInt8], _ outcome: HostileCase.Outcome, _ message: String?,
       rows: (Int, Int, Int)? = nil
     ) {
-      out.append(HostileCase(name: name, bytes: bytes, outcome: outcome, message: message, rows: rows))
+      out.append(
+        HostileCase(name: name, bytes: bytes, outcome: outcome, message: message, rows: rows))
     }
     // Truncated: cut inside a quoted field (a transfer that stopped half-way).
     var truncated = file(rows("tq", 10))
     truncated += Array("ZQNAAM Cut;ZQKEY-tq99;02-09-2024;BU99990101;1.1.1;\"ZQBSN99".utf8)
     add(
       "politie_truncated_quote.csv", truncated, .quarantined,
-      "politie_truncated_quote.csv:12:51: error: quoted field is not closed before the end of the file")
+      "politie_truncated_quote.csv:12:51: error: quoted field is not closed before the end of the file"
+    )
     // Truncated in the middle of a row (no newline, fields missing): that row is rejected.
     var cut = file(rows("tr", 40))
     cut += Array("ZQNAAM Cut;ZQKEY-tr99;02-09".utf8)
@@ -60,7 +62,8 @@ enum HostileExports {
     // Wrong delimiter: commas where the source says semicolons.
     add(
       "politie_comma.csv",
-      file(rows("wd", 3).map { $0.replacingOccurrences(of: ";", with: ",") },
+      file(
+        rows("wd", 3).map { $0.replacingOccurrences(of: ";", with: ",") },
         header: header.replacingOccurrences(of: ";", with: ",")), .quarantined,
       "politie_comma.csv:1:1: error: missing columns registratienummer, pleegdatum, buurtcode, "
         + "incidentcode for source 'politie'; the header row has 1 column")
@@ -71,34 +74,47 @@ enum HostileExports {
         + "buurtcode, incidentcode for source 'politie'; the header row has 7 columns")
     // Wrong encoding: Windows-1252 bytes (é = 0xE9) in a file the pipeline says is UTF-8.
     var latin = file(rows("we", 5))
-    latin += Array("ZQNAAM Ren".utf8) + [0xE9] + Array(";ZQKEY-we9;02-09-2024;BU99990101;1.1.1;1;x\n".utf8)
+    latin +=
+      Array("ZQNAAM Ren".utf8) + [0xE9] + Array(";ZQKEY-we9;02-09-2024;BU99990101;1.1.1;1;x\n".utf8)
     add(
       "politie_latin1.csv", latin, .quarantined,
       "politie_latin1.csv:7:11: error: invalid UTF-8 (byte 0xE9)…[encoding-error]")
     // UTF-16 (Excel's "Unicode text").
     add(
       "politie_utf16.csv", [0xFF, 0xFE] + Array(header.utf16).flatMap { [UInt8($0 & 0xFF), 0] },
-      .quarantined, "politie_utf16.csv:1:1: error: this is a UTF-16 text file (little-endian BOM); save it as UTF-8 [encoding-error]")
+      .quarantined,
+      "politie_utf16.csv:1:1: error: this is a UTF-16 text file (little-endian BOM); save it as UTF-8 [encoding-error]"
+    )
     // Binary: an Excel workbook saved under .csv, and bytes with NULs.
     add(
       "politie_workbook.csv", [0x50, 0x4B, 0x03, 0x04] + (0..<200).map { UInt8($0 % 256) },
-      .quarantined, "politie_workbook.csv:1:1: error: this is a ZIP archive (an Excel .xlsx workbook?), not CSV [binary-file]")
+      .quarantined,
+      "politie_workbook.csv:1:1: error: this is a ZIP archive (an Excel .xlsx workbook?), not CSV [binary-file]"
+    )
     add(
       "politie_binary.csv", Array(header.utf8) + [0x0A, 0x00, 0x01, 0xFF, 0x00, 0x7F],
-      .quarantined, "politie_binary.csv:2:1: error: the file contains a NUL byte: it is binary data (or UTF-16), not a CSV text file [binary-file]")
+      .quarantined,
+      "politie_binary.csv:2:1: error: the file contains a NUL byte: it is binary data (or UTF-16), not a CSV text file [binary-file]"
+    )
     // Empty, and header only (a week with nothing to report: applied, 0 rows).
-    add("politie_empty.csv", [], .quarantined, "politie_empty.csv:1:1: error: the file holds no records [empty-file]")
+    add(
+      "politie_empty.csv", [], .quarantined,
+      "politie_empty.csv:1:1: error: the file holds no records [empty-file]")
     add("politie_header_only.csv", file([]), .applied, nil, rows: (0, 0, 0))
     // A field of 2 MiB (the pipeline's limit is 1 MiB).
     add(
       "politie_huge_field.csv",
       file(rows("hf", 3) + [row("hf9", note: "ZQHUGE" + String(repeating: "x", count: 2 << 20))]),
-      .quarantined, "politie_huge_field.csv:5:…: error: field 7 is larger than 1 MiB (the limit) [field-too-large]")
+      .quarantined,
+      "politie_huge_field.csv:5:…: error: field 7 is larger than 1 MiB (the limit) [field-too-large]"
+    )
     // More columns than the limit (1024).
     add(
       "politie_too_wide.csv",
       file(rows("tw", 2) + [row("tw9") + String(repeating: ";ZQWIDE", count: 1100)]),
-      .quarantined, "politie_too_wide.csv:4:…: error: record has more than 1024 fields (the limit) [record-too-wide]")
+      .quarantined,
+      "politie_too_wide.csv:4:…: error: record has more than 1024 fields (the limit) [record-too-wide]"
+    )
     // Ragged rows: too many to apply the file.
     var ragged = rows("rg", 10)
     ragged[3] += ";ZQEXTRA"
@@ -112,7 +128,8 @@ enum HostileExports {
       file(
         rows("dc", 3).map { $0 + ";ZQDUP" },
         header: header + ";registratienummer"), .quarantined,
-      "politie_duplicate_column.csv:1:1: error: column registratienummer appears more than once in the header [duplicate-label]")
+      "politie_duplicate_column.csv:1:1: error: column registratienummer appears more than once in the header [duplicate-label]"
+    )
     add(
       "politie_reordered.csv",
       Array(
@@ -134,7 +151,8 @@ enum HostileExports {
     add(
       "politie_future.csv",
       file(rows("fd", 4) + [row("fd5", date: "01-01-2031"), row("fd6", date: "ZQDATE")]),
-      .quarantined, "politie_future.csv:6:26: error: date is after the run date 2024-09-30 [future-date]")
+      .quarantined,
+      "politie_future.csv:6:26: error: date is after the run date 2024-09-30 [future-date]")
     // Formula and script injection in text fields (category, personal and unread columns);
     // a CRLF export with a byte-order mark.
     let injection = [
@@ -154,12 +172,17 @@ enum HostileExports {
     // A stray quote inside an unquoted field: kept as text, with a warning.
     add(
       "politie_stray_quote.csv", file(rows("sq", 3) + [row("sq4", note: "ZQ 12\" scherm")]),
-      .applied, "politie_stray_quote.csv:5:…: warning: quote character inside an unquoted field (kept as text)…[invalid-quote]", rows: (4, 0, 0))
+      .applied,
+      "politie_stray_quote.csv:5:…: warning: quote character inside an unquoted field (kept as text)…[invalid-quote]",
+      rows: (4, 0, 0))
     // Aggregated source: a negative count and a non-number, and a malformed period.
     add(
       "welzijn_bad_counts.csv",
-      Array("maand,wijk,aantal\n2024-08,WK999901,-3\n2024-08,WK999901,ZQCOUNT\nZQMONTH,WK999901,2\n".utf8),
-      .quarantined, "welzijn_bad_counts.csv:3:18: error: expected a whole number of zero or more [type-error]")
+      Array(
+        "maand,wijk,aantal\n2024-08,WK999901,-3\n2024-08,WK999901,ZQCOUNT\nZQMONTH,WK999901,2\n"
+          .utf8),
+      .quarantined,
+      "welzijn_bad_counts.csv:3:18: error: expected a whole number of zero or more [type-error]")
     // A file no source's pattern matches: left in the inbox, reported.
     add("partner_onbekend.csv", file(rows("un", 2)), .ignored, nil)
     return out

@@ -181,8 +181,9 @@ import Testing
       for (table, rows) in try store.dataFingerprint() {
         for row in rows where row.contains("ZQ") {
           let allowed =
-            (table == "categories" && (row.contains("ZQFORMULA") || row.contains("ZQPLUS")
-              || row.contains("ZQMINUS")))
+            (table == "categories"
+              && (row.contains("ZQFORMULA") || row.contains("ZQPLUS")
+                || row.contains("ZQMINUS")))
             || (table == "unknownAreas" && row.contains("ZQAREA"))
           #expect(allowed, "store table \(table) holds \(row.prefix(120))")
         }
@@ -228,7 +229,8 @@ import Testing
 
   static func around(_ needle: String, in text: String) -> String {
     guard let range = text.range(of: needle) else { return "" }
-    let start = text.index(range.lowerBound, offsetBy: -120, limitedBy: text.startIndex) ?? text.startIndex
+    let start =
+      text.index(range.lowerBound, offsetBy: -120, limitedBy: text.startIndex) ?? text.startIndex
     let end = text.index(range.upperBound, offsetBy: 80, limitedBy: text.endIndex) ?? text.endIndex
     return String(text[start..<end])
   }

@@ -5,7 +5,8 @@ import Testing
 
 /// `run` as cron uses it: dry run, lock, quiet, logs, summary and metrics files.
 @Suite struct RunCommandOperationsTests {
-  static let good = "naam;nr;datum;buurt;code\nJan;1;02-09-2024;BU99990101;1.1.1\nPiet;2;03-09-2024;BU99990101;1.1.1\n"
+  static let good =
+    "naam;nr;datum;buurt;code\nJan;1;02-09-2024;BU99990101;1.1.1\nPiet;2;03-09-2024;BU99990101;1.1.1\n"
   static let broken = "naam;nummer\nJan;1\n"
 
   /// Every file under `folder` (recursively) with its bytes, and the folder's entries.
@@ -15,8 +16,9 @@ import Testing
     while let name = walker?.nextObject() as? String {
       let path = folder + "/" + name
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      out[name] = isDirectory.boolValue ? Data("<dir>".utf8) : FileManager.default.contents(atPath: path)
+      _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      out[name] =
+        isDirectory.boolValue ? Data("<dir>".utf8) : FileManager.default.contents(atPath: path)
     }
     return out
   }
@@ -132,12 +134,14 @@ import Testing
     #expect(bad.status == 78)
     let badMetrics = try String(contentsOfFile: w.root + "/bad.prom", encoding: .utf8)
     #expect(badMetrics.contains("safety_monitor_last_run_exit_status{pipeline=\"bad\"} 78"))
-    #expect(try String(contentsOfFile: w.root + "/bad.json", encoding: .utf8).contains("\"failed\""))
+    #expect(
+      try String(contentsOfFile: w.root + "/bad.json", encoding: .utf8).contains("\"failed\""))
   }
 
   @Test func logsAsJSONLinesOrHumanAndByLevel() throws {
     let w = try CLIWorkspace()
-    try w.drop("politie_1.csv", Self.good.replacingOccurrences(of: "03-09-2024", with: "31-09-2024"))
+    try w.drop(
+      "politie_1.csv", Self.good.replacingOccurrences(of: "03-09-2024", with: "31-09-2024"))
     let json = try safetyMonitor(["run", w.pipeline, "--run-date", "2024-09-30", "--dry-run"])
     let lines = json.stderr.split(separator: "\n")
     #expect(!lines.isEmpty)

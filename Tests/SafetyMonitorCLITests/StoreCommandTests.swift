@@ -47,16 +47,20 @@ import Testing
         "findings"] as? [[String: String]] ?? []
     let problems = findings.filter { $0["level"] == "problem" }.compactMap { $0["message"] }
     #expect(problems.contains { $0.contains("has mode 644; it must be 600") })
-    #expect(problems.contains { $0.contains("1 kept file(s) missing: archive/politie/\(archived)") })
-    #expect(problems.contains { $0.contains("1 kept file(s) differ (size): quarantine/politie_2.csv") })
-    #expect(problems.contains { $0.contains("the ledger does not know") && $0.contains("stray.csv") })
+    #expect(
+      problems.contains { $0.contains("1 kept file(s) missing: archive/politie/\(archived)") })
+    #expect(
+      problems.contains { $0.contains("1 kept file(s) differ (size): quarantine/politie_2.csv") })
+    #expect(
+      problems.contains { $0.contains("the ledger does not know") && $0.contains("stray.csv") })
     // Files removed by the retention policy are not problems.
     try FileManager.default.moveItem(atPath: w.root + "/away.csv", toPath: archive + "/" + archived)
     try FileManager.default.setAttributes(
       [.posixPermissions: 0o600], ofItemAtPath: state + "/store.sqlite")
     try FileManager.default.removeItem(atPath: archive + "/stray.csv")
     try FileManager.default.removeItem(atPath: archive + "/" + archived)
-    try "kapot\n".write(toFile: state + "/quarantine/politie_2.csv", atomically: true, encoding: .utf8)
+    try "kapot\n".write(
+      toFile: state + "/quarantine/politie_2.csv", atomically: true, encoding: .utf8)
     let retained = try safetyMonitor([
       "store", "check", w.pipeline, "--archive-retention-days", "0", "--verify-hashes",
     ])

@@ -1,6 +1,6 @@
 import Foundation
-import Normalise
 import GRDB
+import Normalise
 import Testing
 
 @testable import Store
@@ -32,9 +32,10 @@ import Testing
       try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: from the future')")
     }
     try queue.close()
-    #expect(try SafetyStore(path: path, mode: .readOnly).schemaStatus().unknown == [
-      "v99: from the future"
-    ])
+    #expect(
+      try SafetyStore(path: path, mode: .readOnly).schemaStatus().unknown == [
+        "v99: from the future"
+      ])
     do {
       _ = try SafetyStore(path: path)
       Issue.record("a newer store was opened for writing")
@@ -62,7 +63,9 @@ import Testing
     let out = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/backup.sqlite"
     let result = try SafetyStore(path: path, mode: .readOnly).backup(to: out)
     #expect(result.migrations == SafetyStore.knownMigrations)
-    #expect(FileManager.default.contents(atPath: out + ".key") == FileManager.default.contents(atPath: path + ".key"))
+    #expect(
+      FileManager.default.contents(atPath: out + ".key")
+        == FileManager.default.contents(atPath: path + ".key"))
     let copy = try SafetyStore(path: out, mode: .readOnly)
     #expect(try copy.dataFingerprint() == (try store.dataFingerprint()))
     #expect(try copy.ledger().count == 1)
