@@ -62,9 +62,10 @@ public struct StateFolders: Sendable {
     return (files, others)
   }
 
-  /// The identity of an inbox file as it lies there now: device, inode and change time
+  /// The identity of an inbox file as it lies there now: inode and change time
   /// (nanoseconds). The same file keeps it until it is moved; a file delivered again gets a
-  /// new one (the kernel sets the change time; no copy tool can carry it over).
+  /// new one (the kernel sets the change time; no copy tool can carry it over). The device
+  /// number is left out: it may change across reboots, the inbox is one file system.
   public func identity(ofInboxFile name: String) -> String? {
     var info = stat()
     guard lstat(inbox + "/" + name, &info) == 0 else { return nil }
@@ -73,7 +74,7 @@ public struct StateFolders: Sendable {
     #else
       let ctime = info.st_ctim
     #endif
-    return "\(info.st_dev):\(info.st_ino):\(ctime.tv_sec).\(ctime.tv_nsec)"
+    return "\(info.st_ino):\(ctime.tv_sec).\(ctime.tv_nsec)"
   }
 
   /// Where an applied export is archived, relative to the state folder:

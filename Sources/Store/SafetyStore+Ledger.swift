@@ -16,7 +16,7 @@ public struct ExportReceipt: Sendable, Hashable {
   public var runID: Int64?
   /// Where the file is kept (archive or quarantine), relative to the state folder.
   public var keptAt: String?
-  /// The inbox file's identity (device, inode, change time): recorded with the delivery so
+  /// The inbox file's identity (inode, change time): recorded with the delivery so
   /// that a run killed before moving the file recognises it (`hasDelivery(fileIdentity:)`).
   public var fileIdentity: String?
 

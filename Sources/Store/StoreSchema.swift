@@ -92,7 +92,7 @@ enum StoreSchema {
     }
     // Issue 7 (operations). Each run's figures as columns (monitoring queries need no JSON),
     // and the identity of the inbox file behind each delivery: a run killed after recording
-    // a delivery but before moving its file leaves the same file (same device, inode and
+    // a delivery but before moving its file leaves the same file (same inode and
     // change time) in the inbox, and the next run recognises it instead of recording it twice.
     m.registerMigration("v3: run metrics") { db in
       try db.execute(

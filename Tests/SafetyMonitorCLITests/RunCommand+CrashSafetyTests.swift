@@ -110,7 +110,7 @@ import Testing
       let how: Kill
       switch trial % 3 {
       case 0: how = .point(1 + Int(random.next() % UInt64(count)))
-      case 1: how = .timed(Double(random.next() % 1000) / 1000 * seconds / 2)
+      case 1: how = .timed(Double(random.next() % 1000) / 1000 * seconds / 4)
       default:
         how = .twice(1 + Int(random.next() % UInt64(count)), 1 + Int(random.next() % UInt64(count)))
       }

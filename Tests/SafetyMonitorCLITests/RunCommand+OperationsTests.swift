@@ -169,4 +169,32 @@ import Testing
     // No progress line when standard error is not a terminal.
     #expect(!json.stderr.contains("\r") && !json.stderr.contains("rows/s"))
   }
+
+  /// On a terminal (a pseudo-terminal from util-linux `script`), progress is drawn on one
+  /// line and the final state left as a line.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func drawsProgressOnATerminal() throws {
+    let w = try CLIWorkspace()
+    for i in 1...3 {
+      try w.drop("politie_\(i).csv", Self.good.replacingOccurrences(of: ";1;", with: ";1\(i);"))
+    }
+    let command = [
+      safetyMonitorBinary.path, "run", w.pipeline, "--run-date", "2024-09-30", "--quiet",
+    ]
+    .map { "'\($0)'" }.joined(separator: " ")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-qec", command, "/dev/null"]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(text)")
+    // Human log lines (a terminal), then the final progress line.
+    #expect(text.contains("info    run started"))
+    #expect(text.contains("clitest  100% 0.0/0.0 MB  "), "\(text)")
+    #expect(text.contains(" rows/s  ETA 0:00"))
+  }
 }
