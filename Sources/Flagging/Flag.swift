@@ -160,16 +160,18 @@ public struct Contribution: Sendable, Hashable, Codable {
   /// Base periods of the first and last signal.
   public var firstSignal: Period
   public var lastSignal: Period
-  /// The strongest signal (smallest p-value).
+  /// The strongest evidence (smallest p-value): the base period it ends in, how many
+  /// periods its counts cover, the count, its expectation (for a level: at the municipal
+  /// rate), the upper bound (spikes), and the p-value.
   public var peak: Period
+  public var periods: Int
   public var observed: Int
   public var expected: Double?
   public var upperbound: Double?
   public var pvalue: Double?
-  /// Rising: Theil-Sen slope in registrations per year, and its Mann-Kendall p-value.
+  /// Rising: the steepest Theil-Sen slope seen, in registrations per period per year.
   public var slopePerYear: Double?
-  public var trendPValue: Double?
-  /// Elevated: the index against the municipality (100 = municipal rate).
+  /// Elevated: the highest index against the municipality seen (100 = municipal rate).
   public var index: Double?
 }
 

@@ -9,7 +9,7 @@ struct SafetyMonitor: ParsableCommand {
     subcommands: [
       ValidateCommand.self, RunCommand.self, ReadCommand.self, SniffCommand.self,
       DetectCommand.self,
-      EvaluateCommand.self,
+      FlagsCommand.self, EvaluateCommand.self,
     ]
   )
 }
