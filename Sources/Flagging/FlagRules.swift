@@ -198,9 +198,15 @@ public struct ThemePlan: Sendable {
 
 public struct SpikeParameters: Sendable, Hashable {
   public var minCases: Int
-  public init(minCases: Int = 3) { self.minCases = minCases }
+  public var maxPValue: Double
+  public init(minCases: Int = 3, maxPValue: Double = 0.01) {
+    self.minCases = minCases
+    self.maxPValue = maxPValue
+  }
   init(_ rules: SpikeRule?...) {
-    self.init(minCases: rules.lazy.compactMap { $0?.minCases }.first ?? 3)
+    self.init(
+      minCases: rules.compactMap { $0?.minCases }.first ?? 3,
+      maxPValue: rules.compactMap { $0?.maxPValue }.first ?? 0.01)
   }
 }
 

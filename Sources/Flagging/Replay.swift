@@ -44,12 +44,19 @@ struct Replay {
   let through: Period
   private var open: [String: Tracker] = [:]
   private var closed: [Tracker] = []
+  /// Wijk code → number of its buurten.
+  private let buurtCount: [String: Int]
 
   init(rules: FlagRules, areas: AreaMap, from: Period, through: Period) {
     self.rules = rules
     self.areas = areas
     self.from = from
     self.through = through
+    var count: [String: Int] = [:]
+    for a in areas.areas.values where a.level == .buurt {
+      if let p = a.parent { count[p, default: 0] += 1 }
+    }
+    buurtCount = count
   }
 
   mutating func run(_ signals: [IndicatorSignals]) -> [DerivedFlag] {
@@ -87,7 +94,8 @@ struct Replay {
                 expected: l.expected, p: l.pvalue, index: l.index))
           }
           if theme.kinds.contains(.convergent) {
-            soft[key, default: []] += softItems(ind, area, j, period, s, theme.convergence)
+            let items = softItems(ind, area, j, period, s, theme.convergence)
+            if !items.isEmpty { soft[key, default: []] += items }
           }
         }
       }
@@ -176,12 +184,19 @@ struct Replay {
   private func convergence(_ soft: [AreaTheme: [WeekItem]]) -> [(AreaTheme, WeekItem)] {
     var out: [(AreaTheme, WeekItem)] = []
     for (key, own) in soft.sorted(by: { $0.key < $1.key }) {
-      guard let theme = rules.theme(key.theme), let area = areas[key.area] else { continue }
+      guard let theme = rules.theme(key.theme), let area = areas[key.area], !own.isEmpty else {
+        continue
+      }
       var evidence = own
       if area.level == .buurt, let parent = area.parent {
-        evidence += (soft[AreaTheme(area: parent, theme: key.theme)] ?? []).filter { item in
+        let wijk = (soft[AreaTheme(area: parent, theme: key.theme)] ?? []).filter { item in
           item.indicators.allSatisfy { rules.indicator($0)?.level == .wijk }
         }
+        // A wijk-level signal could concern any of the wijk's buurten: the buurt's own
+        // evidence must then stand out among them (Bonferroni over the wijk's buurten).
+        let n = Double(max(1, buurtCount[parent] ?? 1))
+        let strong = own.filter { $0.pvalue * n <= theme.convergence.softAlpha }
+        if !wijk.isEmpty, !strong.isEmpty { evidence = strong + wijk }
       }
       var indicators: [String] = []
       var partners: [String] = []

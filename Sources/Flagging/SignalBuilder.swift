@@ -65,7 +65,12 @@ public enum SignalBuilder {
           s.reason = first.upperbound == nil ? (first.reason ?? r.reason) : nil
         }
         s.alarm = detectorResults.contains { $0[a].outcomes[i - lo].alarm == true }
-        s.spike = spikeOn && s.alarm && s.observed >= plan.spike.minCases
+        // An alarm is a spike with enough registrations, and only when the count is also
+        // unusual under the seasonal reference model: a detector whose own model misfits
+        // the series (GLR and CUSUM have no trend) cannot raise a spike on its own.
+        s.spike =
+          spikeOn && s.alarm && s.observed >= plan.spike.minCases
+          && (s.pvalue ?? 1) <= plan.spike.maxPValue
         out.append(s)
       }
       if plan.kinds.contains(.convergent) {

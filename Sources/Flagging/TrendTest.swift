@@ -9,7 +9,9 @@ import Detection
 /// 2. a Theil-Sen slope (change per period, per year) of at least `minRisePerYear` times
 ///    the expected level per period (at least one registration a year as its floor), and
 /// 3. at least `minCases` registrations above the expectation in the last quarter of the
-///    window, significant at `alpha` as well: the rise is still there now.
+///    window, significant at `alpha` as well, with at least half of those periods above
+///    the expectation: the rise is still there now, and not one or two peaks (a spike
+///    near the end of the window would otherwise look like a trend).
 public enum TrendTest {
   static func rising(_ s: [PeriodSignal], at i: Int, plan: IndicatorPlan) -> TrendEvidence? {
     let rule = plan.rising
@@ -26,10 +28,14 @@ public enum TrendTest {
     let recent = max(1, (w + 3) / 4)
     var recentObserved = 0
     var recentExpected = 0.0
+    var above = 0
     for j in (i - recent + 1)...i {
       recentObserved += s[j].observed
       recentExpected += s[j].expected ?? 0
+      if Double(s[j].observed) > s[j].expected ?? 0 { above += 1 }
     }
+    // A rise is sustained: most recent periods above the expectation, not one or two peaks.
+    guard 2 * above >= recent else { return nil }
     guard Double(recentObserved) - recentExpected >= Double(rule.minCases) else { return nil }
     // ... and significantly so (the reference model's dispersion, as the scans).
     var phi = 0.0

@@ -52,6 +52,10 @@ public struct SpikeRule: Sendable, Codable, Equatable {
   /// At least this many registrations in the alarm period (default 3): a single case is
   /// never a spike, whatever its baseline.
   public var minCases: Int?
+  /// The count must also be unusual under the reference (Farrington) model: P(count or
+  /// more) at most this (default 0.01). Keeps detectors with another model (GLR, CUSUM,
+  /// EARS) from raising spikes where the seasonal model sees nothing unusual.
+  public var maxPValue: Double?
   public init() {}
 }
 

@@ -98,6 +98,7 @@ extension LoadedPipeline {
       }
     }
     atLeast(spike?.minCases, 1, ["spike", "minCases"])
+    probability(spike?.maxPValue, ["spike", "maxPValue"])
     atLeast(rising?.windowWeeks, 8, ["rising", "windowWeeks"])
     atLeast(rising?.windowMonths, 6, ["rising", "windowMonths"])
     probability(rising?.alpha, ["rising", "alpha"])

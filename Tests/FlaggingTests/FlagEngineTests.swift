@@ -22,7 +22,9 @@ import Testing
     #expect(c.partners == ["Politie"])
     #expect(c.observed >= 9)
     #expect((c.pvalue ?? 1) < 0.001)
-    #expect(flag.id == FlagID.make(family: .acute, area: "BU99990101", theme: "hic", firstSeen: week(2024, 20)))
+    #expect(
+      flag.id
+        == FlagID.make(family: .acute, area: "BU99990101", theme: "hic", firstSeen: week(2024, 20)))
   }
 
   @Test func seriesWithoutAnyRegistrationRaiseNothing() throws {
@@ -51,7 +53,8 @@ import Testing
     let outcome = FlagEngine(rules: rules).run(input)
     let flag = try #require(
       outcome.flags.first {
-        $0.area == "BU99990102" && $0.theme == "overlast" && $0.weeks.contains(start.advanced(by: 2))
+        $0.area == "BU99990102" && $0.theme == "overlast"
+          && $0.weeks.contains(start.advanced(by: 2))
       })
     #expect(flag.kind == .convergent)
     let c = try #require(flag.explanation.convergence)
@@ -109,13 +112,15 @@ import Testing
       return
     }
     var politie = weeklySeries(mean: 0.4, seed: 7)
-    let woonpunt = weeklySeries(mean: 0.4, seed: 8, extra: burst(week(2024, 30), weeks: 1, count: 9))
+    let woonpunt = weeklySeries(
+      mean: 0.4, seed: 8, extra: burst(week(2024, 30), weeks: 1, count: 9))
     politie[0] += 0
     let total = zip(politie, woonpunt).map { $0 + $1 }
     let data = IndicatorData(
       plan: plan, first: week(2019, 1),
       areas: [
-        AreaSeries(area: "BU99990101", counts: total, bySource: ["politie": politie, "woonpunt": woonpunt])
+        AreaSeries(
+          area: "BU99990101", counts: total, bySource: ["politie": politie, "woonpunt": woonpunt])
       ])
     let input = FlagInput(through: week(2024, 52), indicators: [data], areas: testAreas)
     let outcome = FlagEngine(rules: rules).run(input)

@@ -6,7 +6,8 @@ import Testing
 @Suite struct FlagIDTests {
   @Test func idsAreStableReadableAndDistinct() {
     let a = FlagID.make(family: .acute, area: "BU99990101", theme: "hic", firstSeen: week(2024, 3))
-    #expect(a == FlagID.make(family: .acute, area: "BU99990101", theme: "hic", firstSeen: week(2024, 3)))
+    #expect(
+      a == FlagID.make(family: .acute, area: "BU99990101", theme: "hic", firstSeen: week(2024, 3)))
     #expect(a.count == 8)
     #expect(a.allSatisfy { FlagID.alphabet.contains($0) })
     #expect(!a.contains("I") && !a.contains("L") && !a.contains("O") && !a.contains("U"))

@@ -33,7 +33,8 @@ import Testing
 
   @Test func theSameDerivationChangesNothing() {
     let d = flag(
-      week(2024, 10), events: [(.opened, week(2024, 10), .low), (.escalated, week(2024, 11), .high)])
+      week(2024, 10),
+      events: [(.opened, week(2024, 10), .low), (.escalated, week(2024, 11), .high)])
     let u = FlagReconciler.reconcile(
       stored: [d], derived: [d], from: from, through: week(2024, 12), resolveAfterWeeks: 4)
     #expect(u.isEmpty)
@@ -56,7 +57,8 @@ import Testing
 
   @Test func revisedDataAppendOneCorrectionAndNothingTheNextTime() {
     let stored = flag(
-      week(2024, 10), events: [(.opened, week(2024, 10), .low), (.escalated, week(2024, 11), .high)])
+      week(2024, 10),
+      events: [(.opened, week(2024, 10), .low), (.escalated, week(2024, 11), .high)])
     // Revised counts: the flag never escalated.
     let derived = flag(week(2024, 10), events: [(.opened, week(2024, 10), .low)])
     let u = FlagReconciler.reconcile(

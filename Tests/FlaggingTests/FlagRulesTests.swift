@@ -23,7 +23,8 @@ import Testing
     #expect(monthly.rising.window == 12)
     #expect(monthly.elevated.window == 3 && monthly.elevated.periods == 2)
     // The indicator's own settings over detection.default.
-    #expect(monthly.reference.w == 2 && monthly.reference.b == 4 && monthly.reference.noPeriods == 4)
+    #expect(
+      monthly.reference.w == 2 && monthly.reference.b == 4 && monthly.reference.noPeriods == 4)
     #expect(rules.theme("overlast")?.convergence == ConvergenceParameters())
   }
 

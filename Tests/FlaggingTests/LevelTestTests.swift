@@ -9,16 +9,26 @@ import Testing
     let plan = try #require(rules.indicator("inbraak"))
     let n = 60
     let areas = [
-      AreaSeries(area: "BU99990101", counts: Array(repeating: 4, count: n), denominator: Array(repeating: 1000, count: n)),
-      AreaSeries(area: "BU99990102", counts: Array(repeating: 1, count: n), denominator: Array(repeating: 1000, count: n)),
-      AreaSeries(area: "BU99990103", counts: Array(repeating: 1, count: n), denominator: Array(repeating: 1000, count: n)),
+      AreaSeries(
+        area: "BU99990101", counts: Array(repeating: 4, count: n),
+        denominator: Array(repeating: 1000, count: n)),
+      AreaSeries(
+        area: "BU99990102", counts: Array(repeating: 1, count: n),
+        denominator: Array(repeating: 1000, count: n)),
+      AreaSeries(
+        area: "BU99990103", counts: Array(repeating: 1, count: n),
+        denominator: Array(repeating: 1000, count: n)),
       // Too few inhabitants for a rate: no level.
-      AreaSeries(area: "BU99990104", counts: Array(repeating: 1, count: n), denominator: Array(repeating: 50, count: n)),
+      AreaSeries(
+        area: "BU99990104", counts: Array(repeating: 1, count: n),
+        denominator: Array(repeating: 50, count: n)),
     ]
     let data = IndicatorData(plan: plan, first: week(2024, 1), areas: areas)
     var signals = IndicatorSignals(
       plan: plan, start: week(2024, 1),
-      byArea: Dictionary(uniqueKeysWithValues: areas.map { a in (a.area, a.counts.map { PeriodSignal(observed: $0) }) }),
+      byArea: Dictionary(
+        uniqueKeysWithValues: areas.map { a in (a.area, a.counts.map { PeriodSignal(observed: $0) })
+        }),
       bySource: [:], historicShares: [:])
     LevelTest.apply(to: &signals, data: data, from: 0, minPopulation: 100)
     let high = try #require(signals.byArea["BU99990101"])

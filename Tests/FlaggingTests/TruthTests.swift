@@ -19,7 +19,8 @@ import Testing
   }
 
   @Test func namesTheLineOfABadRow() {
-    let text = "episode;kind;area;wijk;theme;indicators;sources;firstWeek;lastWeek\nE01;spike;A;W;t;i;s;2024-13;2024-W12\n"
+    let text =
+      "episode;kind;area;wijk;theme;indicators;sources;firstWeek;lastWeek\nE01;spike;A;W;t;i;s;2024-13;2024-W12\n"
     #expect(throws: TruthFileError.self) { try TruthFile.episodes(text) }
     do {
       _ = try TruthFile.episodes(text)
@@ -32,6 +33,7 @@ import Testing
   @Test func readsLevels() throws {
     let levels = try TruthFile.levels(
       "area;level;indicator;year;expected\r\nBU99990101;buurt;inbraak;2024;12.500\r\n")
-    #expect(levels == [TruthLevel(area: "BU99990101", indicator: "inbraak", year: 2024, expected: 12.5)])
+    #expect(
+      levels == [TruthLevel(area: "BU99990101", indicator: "inbraak", year: 2024, expected: 12.5)])
   }
 }

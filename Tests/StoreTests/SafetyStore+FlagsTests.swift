@@ -11,7 +11,8 @@ import Testing
 
   func flag(_ first: String, events: [(FlagEventType, String, SeverityBand)]) -> DerivedFlag {
     let evs = events.map {
-      FlagEvent(type: $0.0, week: period($0.1), severity: 20 * $0.2.rawValue, band: $0.2, kind: .spike)
+      FlagEvent(
+        type: $0.0, week: period($0.1), severity: 20 * $0.2.rawValue, band: $0.2, kind: .spike)
     }
     return DerivedFlag(
       id: FlagID.make(family: .acute, area: "BU99990101", theme: "hic", firstSeen: period(first)),
@@ -30,9 +31,11 @@ import Testing
         ], partners: ["Politie"]), weeks: [period(first)])
   }
 
-  func apply(_ store: SafetyStore, _ derived: [DerivedFlag], run: Int64) throws -> FlagWriteSummary {
+  func apply(_ store: SafetyStore, _ derived: [DerivedFlag], run: Int64) throws -> FlagWriteSummary
+  {
     while try store.runs().count < run {
-      _ = try store.beginRun(startedAt: "2024-05-20T06:00:00Z", runDate: CivilDate(iso: "2024-05-20")!)
+      _ = try store.beginRun(
+        startedAt: "2024-05-20T06:00:00Z", runDate: CivilDate(iso: "2024-05-20")!)
     }
     let updates = FlagReconciler.reconcile(
       stored: try store.storedFlags(), derived: derived, from: period("2023-W01"),
@@ -45,7 +48,8 @@ import Testing
   @Test func flagsRoundTripAndASecondRunWritesNothing() throws {
     let store = try SafetyStore(path: temporaryStorePath())
     let run: Int64 = 1
-    let f = flag("2024-W10", events: [(.opened, "2024-W10", .low), (.escalated, "2024-W11", .high)])
+    let f = flag(
+      "2024-W10", events: [(.opened, "2024-W10", .low), (.escalated, "2024-W11", .high)])
     let first = try apply(store, [f], run: run)
     #expect(first.opened == [f.id])
     #expect(first.eventsAppended == 2)
@@ -64,7 +68,9 @@ import Testing
     let a = flag("2024-W10", events: [(.opened, "2024-W10", .low)])
     _ = try apply(store, [a], run: 1)
     var b = a
-    b.events.append(FlagEvent(type: .escalated, week: period("2024-W12"), severity: 70, band: .high, kind: .spike))
+    b.events.append(
+      FlagEvent(type: .escalated, week: period("2024-W12"), severity: 70, band: .high, kind: .spike)
+    )
     b.band = .high
     b.severity = 70
     _ = try apply(store, [b], run: 2)
