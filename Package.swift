@@ -116,7 +116,9 @@ let package = Package(
     .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Aggregate"]),
     .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "PipelineSpec", "Flagging"]),
-    .testTarget(name: "RunnerTests", dependencies: ["Runner", "Operations"]),
+    .testTarget(
+      name: "RunnerTests",
+      dependencies: ["Runner", "Operations", "Flagging", "Store", "FixtureGen", "PipelineSpec"]),
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
