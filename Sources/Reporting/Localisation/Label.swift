@@ -38,7 +38,7 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case bestSingleSource, target, targetMet, targetNotMet, earlier, asEarly, later, episode
   case allKinds, clearlyElevated, evaluatedAreaWeeks, system, notFlagged
   case monthsUnit, quartersUnit, yearsUnit, atMunicipalRate, perWeek, perMonth, perQuarter
-  case seriesNote
+  case seriesNote, areaCode, severityBand
 
   public func text(_ language: DisplayLanguage) -> String {
     let t = translations
@@ -205,6 +205,8 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .perWeek: ("per week", "per week")
     case .perMonth: ("per maand", "per month")
     case .perQuarter: ("per kwartaal", "per quarter")
+    case .areaCode: ("gebiedscode", "area code")
+    case .severityBand: ("ernstklasse", "severity band")
     case .seriesNote:
       (
         "per 4 weken (weekreeksen) of per maand, laatste twee jaar; aantallen onder de minimale celwaarde op de laagste stand",

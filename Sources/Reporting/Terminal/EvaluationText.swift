@@ -1,5 +1,6 @@
 import Flagging
 import Foundation
+import SafetyCore
 
 /// The `evaluate` command's output: a readable summary (Dutch or English) and JSON.
 public enum EvaluationText {
@@ -105,13 +106,6 @@ public enum EvaluationText {
   }
 
   static func kindName(_ raw: String, _ lang: DisplayLanguage) -> String {
-    switch raw {
-    case "spike": lang[.kindSpike]
-    case "rising": lang[.kindRising]
-    case "elevated": lang[.kindElevated]
-    case "convergent": lang[.kindConvergent]
-    case "cluster": lang[.kindCluster]
-    default: raw
-    }
+    FlagKind(rawValue: raw).map { FlagText.kind($0, lang) } ?? raw
   }
 }

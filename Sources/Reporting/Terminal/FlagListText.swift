@@ -88,8 +88,8 @@ public enum FlagListText {
     let lang = c.language
     var w = ExcelCSVWriter(language: lang)
     w.header([
-      lang[.flagID], lang[.area], lang[.area], lang[.wijk], lang[.theme], lang[.kind],
-      lang[.status], lang[.severity], lang[.severity], lang[.firstSeen], lang[.lastSeen],
+      lang[.flagID], lang[.areaCode], lang[.area], lang[.wijk], lang[.theme], lang[.kind],
+      lang[.status], lang[.severity], lang[.severityBand], lang[.firstSeen], lang[.lastSeen],
       lang[.statusResolved], lang[.indicator], lang[.partners], lang[.members], lang[.review],
       lang[.by], lang[.when], lang[.note],
     ])

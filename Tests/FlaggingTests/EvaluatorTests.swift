@@ -3,7 +3,7 @@ import Testing
 
 @testable import Flagging
 
-@Suite struct EvaluationTests {
+@Suite struct EvaluatorTests {
   @Test func scoresPlantedEpisodesDelaysAndFalseFlagWeeks() throws {
     let rules = try testRules()
     let input = testInput(
