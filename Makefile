@@ -6,7 +6,7 @@ DEMO_STATE := state/demostad
 # The demo data ends in 2024; a fixed run date keeps the demo's output the same every day.
 DEMO_RUN_DATE ?= 2024-12-31
 
-.PHONY: deps build demo test format clean-state
+.PHONY: deps build demo evaluate test format clean-state
 
 deps:
 	@scripts/install-deps.sh
@@ -15,7 +15,8 @@ build: deps
 	$(SWIFT) build
 
 # Runs the main job on the shipped demo pipeline (state in ./state, ignored by git):
-# copies the partner exports into the inbox and ingests them. The demo holds one broken
+# copies the partner exports into the inbox, ingests them, and raises the early-warning
+# flags (the run's summary lists the new ones; `safety-monitor flags` lists them all). The demo holds one broken
 # export on purpose: it is quarantined, which `run` reports with exit code 65 (data).
 # Running `make demo` again delivers the same files again: the run recognises every one
 # and changes nothing.
@@ -26,6 +27,11 @@ demo: build
 	$(BIN) run $(DEMO_PIPELINE) --run-date $(DEMO_RUN_DATE) 2>$(DEMO_STATE)/last-run.log \
 	  || [ $$? -eq 65 ]
 	@echo "(diagnostics of this run: $(DEMO_STATE)/last-run.log)"
+
+# Scores the demo's flags against its planted episodes (docs/QUALITY.md); run `make demo`
+# first.
+evaluate: build
+	$(BIN) evaluate $(DEMO_PIPELINE) --truth fixtures/demostad/truth.csv --run-date $(DEMO_RUN_DATE)
 
 test: deps
 	$(SWIFT) test

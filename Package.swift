@@ -58,7 +58,7 @@ let package = Package(
     .target(
       name: "Store",
       dependencies: [
-        "SafetyCore", "Normalise", "Aggregate",
+        "SafetyCore", "Normalise", "Aggregate", "Flagging",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -69,14 +69,23 @@ let package = Package(
       name: "Runner",
       dependencies: [
         "SafetyCore", "CSVIngest", "PipelineSpec", "Normalise", "Aggregate", "Store",
-        "Operations", .product(name: "Crypto", package: "swift-crypto"),
+        "Operations", "Flagging", "Reporting", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    // Aberration and trend detection: pure computation, no I/O, no clock.
-    .target(name: "Detection", dependencies: ["SafetyCore"]),
+    // Aberration and trend detection: pure computation, no I/O, no clock. Optimised in debug
+    // builds too: `run` replays two years of weekly detection for every series (about 60,000
+    // GLM fits for the demo), which unoptimised code makes 20 times slower (seconds become
+    // minutes in `make demo` and the evaluation tests). Local path dependents (Benchmarks/)
+    // may use a package with unsafe flags.
+    .target(
+      name: "Detection", dependencies: ["SafetyCore"],
+      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+    // Stage 5: early-warning flags from detector results — rules, signals, convergence,
+    // clusters, severity, lifecycle, evaluation against a truth file. Pure: no I/O, no clock.
+    .target(name: "Flagging", dependencies: ["SafetyCore", "Detection", "PipelineSpec"]),
     // Stage 6: what users read — localisation, HTML, SVG charts and maps, disclosure
     // control, exports for Excel and GIS. Pure: renders values, does no I/O.
-    .target(name: "Reporting", dependencies: ["SafetyCore"]),
+    .target(name: "Reporting", dependencies: ["SafetyCore", "Flagging"]),
     // Operating it from cron: lock, exit statuses, logs, progress, metrics textfile.
     .target(
       name: "Operations",
@@ -87,6 +96,7 @@ let package = Package(
       name: "SafetyMonitorCLI",
       dependencies: [
         "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Runner", "Store", "Operations",
+        "Flagging", "Reporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "Logging", package: "swift-log"),
@@ -108,14 +118,20 @@ let package = Package(
     .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
     .testTarget(
       name: "StoreTests",
-      dependencies: ["Store", "PipelineSpec", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "Store", "PipelineSpec", "Flagging", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
       name: "RunnerTests",
-      dependencies: ["Runner", "Operations", .product(name: "Logging", package: "swift-log")]),
+      dependencies: [
+        "Runner", "Operations", "Flagging", "Store", "FixtureGen", "PipelineSpec",
+        .product(name: "Logging", package: "swift-log"),
+      ]),
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
     .testTarget(name: "DetectionTests", dependencies: ["Detection"]),
+    .testTarget(name: "FlaggingTests", dependencies: ["Flagging", "PipelineSpec", "SafetyCore"]),
     // Runs the built `safety-monitor` binary and checks its output and exit codes.
     .testTarget(
       name: "SafetyMonitorCLITests",

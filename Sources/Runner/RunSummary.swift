@@ -77,6 +77,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
   /// Entries of the inbox that are not regular files (links, pipes, ...): left alone.
   public var skippedEntries: [String] = []
   public var totals: Totals?
+  /// The flag stage: what changed and what is open (nil when the store holds no data).
+  public var flags: FlagRunSummary?
 
   public init(pipeline: String, runDate: String) {
     self.pipeline = pipeline
@@ -141,6 +143,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
             ? "\(n(files.skipped)) bestand(en) al eerder verwerkt en overgeslagen"
             : "\(n(files.skipped)) file(s) already processed and skipped")
       }
+      lines += flags?.text(language: language) ?? []
       return lines.joined(separator: "\n")
     }
     if nl {
@@ -177,6 +180,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
       lines.append(
         nl ? "genegeerd: \(name) — geen gewoon bestand" : "ignored: \(name) — not a regular file")
     }
+    lines += flags?.text(language: language) ?? []
     return SafetyLogHandler.escapingControls(lines.joined(separator: "\n"), keepingNewlines: true)
   }
 

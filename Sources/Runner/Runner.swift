@@ -111,6 +111,9 @@ public final class Runner {
         ])
       try settleInbox(&summary, store, prepared, options, log: log, report: report)
       summary.exports.sort { $0.name < $1.name }
+      summary.flags = try runFlags(
+        store: store, registry: prepared.registry, options: options, runID: summary.runID)
+      CrashPoints.reach("run.flagged")
       summary.totals = try totals(store)
       summary.exitStatus = summary.dataExitStatus.rawValue
     } catch {

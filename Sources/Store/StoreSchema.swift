@@ -90,6 +90,7 @@ enum StoreSchema {
           ) WITHOUT ROWID;
           """)
     }
+    registerFlags(&m)
     // Issue 7 (operations). Each run's figures as columns (monitoring queries need no JSON),
     // and the identity of the inbox file behind each delivery: a run killed after recording
     // a delivery but before moving its file leaves the same file (same inode and

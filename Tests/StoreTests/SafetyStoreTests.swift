@@ -39,7 +39,11 @@ func day(_ y: Int, _ m: Int, _ d: Int) -> Int32 {
       #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
     #expect(try store.appliedMigrations() == SafetyStore.knownMigrations)
-    #expect(SafetyStore.knownMigrations.first == "v1: ledger, records, aggregates, counts, runs")
+    #expect(
+      SafetyStore.knownMigrations == [
+        "v1: ledger, records, aggregates, counts, runs", "v2: detection results and flags",
+        "v3: run metrics", "v4: delivery file identities",
+      ])
     #expect(try store.integrityCheck() == "ok")
     // Reopening keeps the same secret.
     let again = try SafetyStore(path: path)
