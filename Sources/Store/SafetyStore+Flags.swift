@@ -110,23 +110,30 @@ extension SafetyStore {
         while let row = try rows.next() {
           existing["\(row["area"] as String)|\(row["period"] as Int)"] = row.copy()
         }
+        let insert = try db.cachedStatement(
+          sql: """
+            INSERT OR REPLACE INTO detectionResults (indicator, area, periodKind, period,
+              observed, expected, upperbound, pvalue, alarm, reason, spike, scanPValue,
+              trendPValue, slopePerYear, levelIndex, elevated)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for (area, list) in s.byArea {
           for (i, x) in list.enumerated() {
             let period = s.period(i).ordinal
-            let values: [DatabaseValueConvertible?] = [
-              x.observed, x.expected, x.upperbound, x.pvalue, x.alarm ? 1 : 0, x.reason?.rawValue,
-              x.spike ? 1 : 0, x.scan?.pvalue, x.rising?.pvalue, x.rising?.slopePerYear,
-              x.level?.index, x.elevated ? 1 : 0,
+            let values: [DatabaseValue] = [
+              x.observed.databaseValue, Self.value(x.expected), Self.value(x.upperbound),
+              Self.value(x.pvalue), (x.alarm ? 1 : 0).databaseValue,
+              x.reason.map { $0.rawValue.databaseValue } ?? .null,
+              (x.spike ? 1 : 0).databaseValue, Self.value(x.scan?.pvalue),
+              Self.value(x.rising?.pvalue), Self.value(x.rising?.slopePerYear),
+              Self.value(x.level?.index), (x.elevated ? 1 : 0).databaseValue,
             ]
             if let old = existing["\(area)|\(period)"], Self.same(old, values) { continue }
-            try db.execute(
-              sql: """
-                INSERT OR REPLACE INTO detectionResults (indicator, area, periodKind, period,
-                  observed, expected, upperbound, pvalue, alarm, reason, spike, scanPValue,
-                  trendPValue, slopePerYear, levelIndex, elevated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-              arguments: StatementArguments([s.plan.id, area, kind, period] + values))
+            let key: [DatabaseValue] = [
+              s.plan.id.databaseValue, area.databaseValue, kind.databaseValue,
+              period.databaseValue,
+            ]
+            try insert.execute(arguments: StatementArguments(key + values))
             written += 1
           }
         }
@@ -140,14 +147,15 @@ extension SafetyStore {
     "trendPValue", "slopePerYear", "levelIndex", "elevated",
   ]
 
-  static func same(_ row: Row, _ values: [DatabaseValueConvertible?]) -> Bool {
-    for (column, value) in zip(resultColumns, values) {
+  static func same(_ row: Row, _ values: [DatabaseValue]) -> Bool {
+    for (column, new) in zip(resultColumns, values) {
       let stored: DatabaseValue = row[column]
-      let new = value?.databaseValue ?? .null
       if stored != new { return false }
     }
     return true
   }
+
+  static func value(_ x: Double?) -> DatabaseValue { x?.databaseValue ?? .null }
 
   // MARK: Reviews
 
