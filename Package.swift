@@ -26,6 +26,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // The C library libcsv (Debian libcsv-dev): module map and shim header only.
@@ -77,6 +78,17 @@ let package = Package(
     // Stage 6: what users read — localisation, HTML, SVG charts and maps, disclosure
     // control, exports for Excel and GIS. Pure: renders values, does no I/O.
     .target(name: "Reporting", dependencies: ["SafetyCore"]),
+    // The analysts' desk: a local web server (Hummingbird) with server-rendered pages and a
+    // small JSON API over the store; writes nothing but acknowledgements.
+    .target(
+      name: "Dashboard",
+      dependencies: [
+        "SafetyCore", "PipelineSpec", "Normalise", "Store", "Reporting",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]
+    ),
     // Operating it from cron: lock, exit statuses, logs, progress, metrics textfile.
     .target(
       name: "Operations",
@@ -87,6 +99,7 @@ let package = Package(
       name: "SafetyMonitorCLI",
       dependencies: [
         "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Runner", "Store", "Operations",
+        "Dashboard",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]
@@ -125,5 +138,11 @@ let package = Package(
     ),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
+    .testTarget(
+      name: "DashboardTests",
+      dependencies: [
+        "Dashboard", "Store", "PipelineSpec", "Reporting", "Runner", "SafetyCore",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
   ]
 )

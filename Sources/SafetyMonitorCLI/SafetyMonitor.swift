@@ -1,13 +1,14 @@
 import ArgumentParser
 
 @main
-struct SafetyMonitor: ParsableCommand {
+struct SafetyMonitor: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "safety-monitor",
     abstract: "Monitoring and early warning for a municipality's safety programme.",
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, RunCommand.self, ReadCommand.self, SniffCommand.self, DetectCommand.self,
+      ServeCommand.self, HashPasswordCommand.self,
     ]
   )
 }

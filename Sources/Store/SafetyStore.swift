@@ -22,9 +22,17 @@ public final class SafetyStore: Sendable {
 
   /// Opens the store at `path`, creating it (and its key file and folder) when missing, and
   /// migrates it to the current schema.
-  public init(path: String) throws {
+  ///
+  /// With `readOnly`, the store must exist and be migrated to the current schema already;
+  /// the connection is opened read-only by SQLite, so nothing can be written through it
+  /// (the dashboard reads through such a store).
+  public init(path: String, readOnly: Bool = false) throws {
     self.path = path
     self.keyPath = path + ".key"
+    if readOnly {
+      (hasher, queue) = try SafetyStore.openReadOnly(path: path, keyPath: keyPath)
+      return
+    }
     let fm = FileManager.default
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -49,6 +57,30 @@ public final class SafetyStore: Sendable {
     }
     queue = try DatabaseQueue(path: path, configuration: config)
     try StoreSchema.migrator.migrate(queue)
+  }
+
+  static func openReadOnly(path: String, keyPath: String) throws -> (KeyHasher, DatabaseQueue) {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw StoreError.io("the store \(path) does not exist yet; run the pipeline first")
+    }
+    let hasher = KeyHasher(secret: try SafetyStore.secret(at: keyPath, storeExists: true))
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(10)
+    config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+    let queue = try DatabaseQueue(path: path, configuration: config)
+    let current = try queue.read { db in try StoreSchema.migrator.hasCompletedMigrations(db) }
+    guard current else {
+      throw StoreError.inconsistent(
+        "the store \(path) has an older schema; run the pipeline once to migrate it")
+    }
+    return (hasher, queue)
+  }
+
+  /// A number that changes whenever another connection commits to the store (SQLite's
+  /// `PRAGMA data_version`): readers use it to tell whether what they cached is stale.
+  public func dataVersion() throws -> Int {
+    try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
   }
 
   /// Reads the key file, or creates it with 32 random bytes for a new store. An existing

@@ -21,6 +21,19 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   // Map legends
   case legendIndexBelow80, legendIndex80to100, legendIndex100to120, legendIndex120to150
   case legendIndexAbove150, legendNoData
+  // Dashboard (the analysts' desk in the browser)
+  case navOverview, navData, navAPI, otherLanguageName, skipToContent
+  case signIn, signOut, signedInAs, accessToken, userName, password, signInFailed, signInIntro
+  case errorNotFound, errorNotFoundText, errorBadRequest, errorForbidden, errorCSRF
+  case errorServer, errorHeading, errorUnauthorised, backToOverview
+  case dataTitle, dataIntro, dataPerSource, dataLedger, dataRuns, dataUnknownAreas
+  case dataUnknownAreasIntro, dataQuarantineIntro, dataNoExports, dataShowing, dataShowAll
+  case dataUnmappedCategories, dataUnmappedIntro, dataFilter, dataAll, dataLastReceived
+  case dataRunStarted, dataRunFinished, dataRunDate, dataRowsTotal, dataRecords
+  case dataDuplicates, dataKeptAt, dataPeriods, dataBytes, dataFiles, dataNoRuns
+  case source, file, received, reason, rowsOk, rowsUnmapped
+  case recordsNew, recordsReplaced, recordsUnchanged
+  case runRunning, runOk, runFailed, runInterrupted
   // Reports
   case reportTitle, annualEvaluationTitle, syntheticDataNotice, generatedOn
   case sectionFlags, sectionThemes, sectionWijken, sectionMap, sectionMethods
@@ -103,6 +116,106 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .legendIndex120to150: ("120 – 150", "120 – 150")
     case .legendIndexAbove150: ("150 en hoger", "150 and above")
     case .legendNoData: ("geen gegevens", "no data")
+    case .navOverview: ("Overzicht", "Overview")
+    case .navData: ("Gegevens", "Data")
+    case .navAPI: ("API", "API")
+    case .otherLanguageName: ("English", "Nederlands")
+    case .skipToContent: ("Naar de inhoud", "Skip to content")
+    case .signIn: ("Aanmelden", "Sign in")
+    case .signOut: ("Afmelden", "Sign out")
+    case .signedInAs: ("aangemeld als", "signed in as")
+    case .accessToken: ("Toegangscode", "Access token")
+    case .userName: ("Gebruikersnaam", "User name")
+    case .password: ("Wachtwoord", "Password")
+    case .signInFailed:
+      (
+        "Aanmelden is niet gelukt. Controleer wat u invulde.",
+        "Sign-in failed. Check what you entered."
+      )
+    case .signInIntro:
+      (
+        "Deze monitor bevat gevoelige gegevens. Meld u aan om verder te gaan.",
+        "This monitor holds sensitive data. Sign in to continue."
+      )
+    case .errorNotFound: ("Niet gevonden", "Not found")
+    case .errorNotFoundText:
+      (
+        "Deze pagina of dit gebied bestaat niet (meer).",
+        "This page or area does not exist (any more)."
+      )
+    case .errorBadRequest: ("Ongeldig verzoek", "Bad request")
+    case .errorForbidden: ("Geweigerd", "Forbidden")
+    case .errorCSRF:
+      (
+        "Dit formulier is verlopen of kwam niet van deze monitor. Laad de pagina opnieuw en probeer het nog eens.",
+        "This form has expired or did not come from this monitor. Reload the page and try again."
+      )
+    case .errorServer:
+      (
+        "Er ging iets mis bij het lezen van de gegevens. Probeer het later opnieuw; blijft het misgaan, meld het dan aan de beheerder.",
+        "Something went wrong reading the data. Try again later; if it keeps failing, tell the administrator."
+      )
+    case .errorHeading: ("Er ging iets mis", "Something went wrong")
+    case .errorUnauthorised: ("Aanmelden vereist", "Sign-in required")
+    case .backToOverview: ("Terug naar het overzicht", "Back to the overview")
+    case .dataTitle: ("Aanleveringen", "Exports")
+    case .dataIntro:
+      (
+        "Welke bestanden de partners aanleverden, wanneer, en wat ermee gebeurde: zo kunt u een cijfer vertrouwen of ter discussie stellen.",
+        "Which files the partners delivered, when, and what became of them: so you can trust or question a figure."
+      )
+    case .dataPerSource: ("Per bron", "Per source")
+    case .dataLedger: ("Alle aanleveringen", "All exports")
+    case .dataRuns: ("Verwerkingsrondes", "Runs")
+    case .dataUnknownAreas: ("Onbekende gebieden", "Unknown areas")
+    case .dataUnknownAreasIntro:
+      (
+        "Gebiedsnamen en -codes uit de bestanden die bij geen gebied horen. Deze rijen tellen in geen wijk of buurt mee; voeg een alias toe aan het gebiedsregister als u het gebied herkent.",
+        "Area names and codes in the files that match no area. These rows count in no district or neighbourhood; add an alias to the area registry if you recognise the area."
+      )
+    case .dataQuarantineIntro:
+      (
+        "Deze bestanden zijn in hun geheel geweigerd; niets ervan telt mee. De reden staat erbij.",
+        "These files were rejected whole; nothing of them counts. The reason is given."
+      )
+    case .dataNoExports: ("Nog geen aanleveringen verwerkt.", "No exports processed yet.")
+    case .dataShowing: ("getoond", "shown")
+    case .dataShowAll: ("Toon alles", "Show all")
+    case .dataUnmappedCategories:
+      ("Categorieën zonder indicator", "Categories without an indicator")
+    case .dataUnmappedIntro:
+      (
+        "Deze categorieën komen in de gegevens voor maar voeden geen indicator (bewust, of een ontbrekende koppeling in de pijplijn).",
+        "These categories occur in the data but feed no indicator (on purpose, or a mapping missing from the pipeline)."
+      )
+    case .dataFilter: ("Filter", "Filter")
+    case .dataAll: ("alle", "all")
+    case .dataLastReceived: ("laatst ontvangen", "last received")
+    case .dataRunStarted: ("begonnen", "started")
+    case .dataRunFinished: ("klaar", "finished")
+    case .dataRunDate: ("rundatum", "run date")
+    case .dataRowsTotal: ("rijen", "rows")
+    case .dataRecords:
+      ("registraties nieuw / vervangen / ongewijzigd", "records new / replaced / unchanged")
+    case .dataDuplicates: ("dubbel aangeleverd", "delivered twice")
+    case .dataKeptAt: ("bewaard in", "kept at")
+    case .dataPeriods: ("periode in het bestand", "period in the file")
+    case .dataBytes: ("bytes", "bytes")
+    case .dataFiles: ("bestanden", "files")
+    case .dataNoRuns: ("Nog geen verwerkingsrondes.", "No runs yet.")
+    case .source: ("bron", "source")
+    case .file: ("bestand", "file")
+    case .received: ("ontvangen", "received")
+    case .reason: ("reden", "reason")
+    case .rowsOk: ("rijen verwerkt", "rows processed")
+    case .rowsUnmapped: ("rijen zonder indicator", "rows without an indicator")
+    case .recordsNew: ("nieuw", "new")
+    case .recordsReplaced: ("vervangen", "replaced")
+    case .recordsUnchanged: ("ongewijzigd", "unchanged")
+    case .runRunning: ("bezig", "running")
+    case .runOk: ("gelukt", "ok")
+    case .runFailed: ("mislukt", "failed")
+    case .runInterrupted: ("onderbroken", "interrupted")
     case .reportTitle: ("Veiligheidsmonitor", "Safety monitor")
     case .annualEvaluationTitle: ("Jaarevaluatie veiligheid", "Annual safety evaluation")
     case .syntheticDataNotice:

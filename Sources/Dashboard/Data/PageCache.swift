@@ -1,0 +1,29 @@
+import Foundation
+import Reporting
+
+/// Rendered page content (and API bodies) kept until the store changes: each entry
+/// remembers the store's data version it was made from and is rebuilt when that moved on
+/// (a run, an acknowledgement). Bounded: when full it starts over.
+final class PageCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var entries: [String: (version: Int, value: String)] = [:]
+  let enabled: Bool
+  let capacity: Int
+
+  init(enabled: Bool, capacity: Int = 512) {
+    self.enabled = enabled
+    self.capacity = capacity
+  }
+
+  /// The cached value for `key` at `version`, or `build()`'s (then cached).
+  func value(_ key: String, version: Int, build: () throws -> String) rethrows -> String {
+    guard enabled else { return try build() }
+    if let hit = lock.withLock({ entries[key] }), hit.version == version { return hit.value }
+    let value = try build()
+    lock.withLock {
+      if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+      entries[key] = (version, value)
+    }
+    return value
+  }
+}
