@@ -77,6 +77,15 @@ let package = Package(
     // Stage 6: what users read — localisation, HTML, SVG charts and maps, disclosure
     // control, exports for Excel and GIS. Pure: renders values, does no I/O.
     .target(name: "Reporting", dependencies: ["SafetyCore"]),
+    // The report model built from the store and the pipeline (figures, comparisons, index,
+    // series with detector bands, flags, methods and data), for the report command and the
+    // dashboard. Reads the store through `ReportDataSource`; no clock.
+    .target(
+      name: "ReportBuilder",
+      dependencies: [
+        "SafetyCore", "PipelineSpec", "Normalise", "Store", "Detection", "Reporting",
+      ]
+    ),
     // Operating it from cron: lock, exit statuses, logs, progress, metrics textfile.
     .target(
       name: "Operations",
@@ -87,6 +96,7 @@ let package = Package(
       name: "SafetyMonitorCLI",
       dependencies: [
         "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Runner", "Store", "Operations",
+        "Normalise", "Reporting", "ReportBuilder",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]
@@ -123,7 +133,10 @@ let package = Package(
         "FixtureGen", "SafetyCore", "PipelineSpec", .product(name: "Yams", package: "Yams"),
       ]
     ),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ReportBuilderTests",
+      dependencies: ["ReportBuilder", "Reporting", "Store", "PipelineSpec", "Normalise"]),
     .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
   ]
 )

@@ -8,6 +8,7 @@ struct SafetyMonitor: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, RunCommand.self, ReadCommand.self, SniffCommand.self, DetectCommand.self,
+      ReportCommand.self,
     ]
   )
 }
