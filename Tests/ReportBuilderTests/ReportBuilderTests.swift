@@ -164,3 +164,50 @@ import Testing
     #expect(en.syntheticData)
   }
 }
+
+/// Text from input (registry names, the pipeline's names and categories, file names,
+/// quarantine reasons) can never become markup or a spreadsheet formula.
+@Suite struct ReportEscapingTests {
+  static let script = "<script>alert(1)</script>"
+
+  @Test func markupAndFormulasFromInputStayText() throws {
+    let pipeline = TestTown.pipelineText
+      .replacingOccurrences(
+        of: "title: Teststad monitor", with: "title: \"</style>\(Self.script)\""
+      )
+      .replacingOccurrences(
+        of: "hic: {name: Criminaliteit, nameEn: Crime}",
+        with: "hic: {name: \"<b onmouseover=x>Crim</b>\", nameEn: Crime}"
+      )
+      .replacingOccurrences(of: "partner: Politie", with: "partner: \"=HYPERLINK(\\\"x\\\")\"")
+      .replacingOccurrences(
+        of: "from: {politie: [\"1.1.1\"]}", with: "from: {politie: [\"1.1.1\", \"<img src=x>\"]}")
+    var data = TestTown.data()
+    data.ledger[2].name = "\(Self.script).csv"
+    data.ledger[2].reason = "<iframe src=x>"
+    let report = try TestTown.build(
+      "2024Q3", data: data, pipelineText: pipeline,
+      names: ["BU99990101": Self.script, "WK999901": "@SUM(A1)"])
+    for format in ReportFormat.allCases {
+      for file in try format.files(report) {
+        let text = String(decoding: file.bytes, as: UTF8.self)
+        for tag in ["<script", "<b ", "<img", "<iframe"] where format == .html || format == .md {
+          #expect(!text.contains(tag), "\(file.name) contains \(tag)")
+        }
+        if format == .csv {
+          for line in text.split(separator: "\r\n") {
+            for cell in line.split(separator: ";") {
+              let c = cell.hasPrefix("\"") ? cell.dropFirst() : cell
+              #expect(!c.hasPrefix("=") && !c.hasPrefix("@"), "\(file.name): \(cell)")
+            }
+          }
+        }
+      }
+    }
+    let html = HTMLReportRenderer(report).render()
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(html.contains("&lt;b onmouseover=x&gt;Crim&lt;/b&gt;"))
+    #expect(html.contains("&lt;iframe src=x&gt;"))
+    #expect(html.components(separatedBy: "</style>").count == 2)
+  }
+}

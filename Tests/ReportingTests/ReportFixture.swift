@@ -122,10 +122,10 @@ enum ReportFixture {
           indicators: [NamedRef(id: "inbraak", name: name("Woninginbraak"))],
           partners: [name("Politie")], period: .week(ISOWeek(year: 2024, week: 38)!),
           observed: .exact(9), expected: 1.25, upperBound: 4.75, pValue: 0.0004),
-        decision: .acknowledged,
+        review: .acknowledged,
         notes: [
           FlagNote(
-            decision: .acknowledged, note: name("Wijkagent ingelicht"), by: name("A. Analist"),
+            review: .acknowledged, note: name("Wijkagent ingelicht"), by: name("A. Analist"),
             at: "2024-09-20T09:12:00Z")
         ], chart: chart),
       FlagItem(
@@ -138,7 +138,7 @@ enum ReportFixture {
           partners: ["Politie", "Welzijn"],
           period: .month(year: 2024, month: 9), observed: .belowMinimum(5), expected: 1.5,
           upperBound: 3.25),
-        decision: nil, notes: [], chart: nil),
+        review: nil, notes: [], chart: nil),
       FlagItem(
         id: "4", area: AreaRef(code: "WK999902", name: name("Noord")), areaLevel: .wijk, wijk: nil,
         theme: "hic", kind: .rising, status: .ongoing, severity: 1.8,
@@ -147,10 +147,10 @@ enum ReportFixture {
         explanation: FlagExplanation(
           indicators: [NamedRef(id: "inbraak", name: name("Woninginbraak"))], partners: ["Politie"],
           trendSlope: 0.125),
-        decision: .dismissed,
+        review: .dismissed,
         notes: [
           FlagNote(
-            decision: .dismissed, note: name("Seizoenseffect"), by: "B. Beleid",
+            review: .dismissed, note: name("Seizoenseffect"), by: "B. Beleid",
             at: "2024-08-30T14:00:00Z")
         ], chart: nil),
     ])

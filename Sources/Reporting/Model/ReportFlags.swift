@@ -18,7 +18,7 @@ public enum FlagKind: String, Sendable, Codable, Hashable, CaseIterable {
 /// Where a flag stands in its lifecycle.
 public enum FlagStatus: String, Sendable, Codable, Hashable, CaseIterable {
   case new, ongoing, escalated
-  case deescalated = "de-escalated"
+  case deescalated
   case resolved
 
   public var label: Label {
@@ -46,7 +46,7 @@ public enum FlagStatus: String, Sendable, Codable, Hashable, CaseIterable {
 }
 
 /// An analyst's decision on a flag.
-public enum FlagDecision: String, Sendable, Codable, Hashable, CaseIterable {
+public enum FlagReview: String, Sendable, Codable, Hashable, CaseIterable {
   case acknowledged, dismissed
 
   public var label: Label { self == .acknowledged ? .statusAcknowledged : .statusDismissed }
@@ -92,7 +92,7 @@ public struct FlagItem: Sendable, Codable, Hashable {
   public var escalatedInPeriod: Bool
   public var explanation: FlagExplanation
   /// The latest decision, if an analyst acknowledged or dismissed the flag.
-  public var decision: FlagDecision?
+  public var review: FlagReview?
   /// Analysts' notes, oldest first.
   public var notes: [FlagNote]
   /// The flagged series with the stored detection results, when there is one.
@@ -102,7 +102,7 @@ public struct FlagItem: Sendable, Codable, Hashable {
     id: String, area: AreaRef, areaLevel: AreaLevel, wijk: AreaRef?, theme: String,
     kind: FlagKind, status: FlagStatus, severity: Double, firstSeen: Period, lastSeen: Period,
     raisedInPeriod: Bool, escalatedInPeriod: Bool, explanation: FlagExplanation,
-    decision: FlagDecision?, notes: [FlagNote], chart: ChartSeries?
+    review: FlagReview?, notes: [FlagNote], chart: ChartSeries?
   ) {
     self.id = id
     self.area = area
@@ -117,7 +117,7 @@ public struct FlagItem: Sendable, Codable, Hashable {
     self.raisedInPeriod = raisedInPeriod
     self.escalatedInPeriod = escalatedInPeriod
     self.explanation = explanation
-    self.decision = decision
+    self.review = review
     self.notes = notes
     self.chart = chart
   }
@@ -180,14 +180,14 @@ public struct FlagExplanation: Sendable, Codable, Hashable {
 
 /// An analyst's acknowledgement, dismissal or note (append-only history).
 public struct FlagNote: Sendable, Codable, Hashable {
-  public var decision: FlagDecision?
+  public var review: FlagReview?
   public var note: String
   public var by: String
   /// When (ISO 8601 timestamp as stored).
   public var at: String
 
-  public init(decision: FlagDecision?, note: String, by: String, at: String) {
-    self.decision = decision
+  public init(review: FlagReview?, note: String, by: String, at: String) {
+    self.review = review
     self.note = note
     self.by = by
     self.at = at

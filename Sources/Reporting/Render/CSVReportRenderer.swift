@@ -97,7 +97,7 @@ public struct CSVReportRenderer: Sendable {
             .count(t.figures.count),
           ] + comparisonCells(t.figures)
             + [
-              .value(t.ratePerThousandInhabitants, places: 2), .value(t.index, places: 0),
+              .value(t.ratePerThousandInhabitants, places: 2), .value(t.index, places: 1),
               .integer(a.flags.open),
             ])
       }
@@ -115,7 +115,7 @@ public struct CSVReportRenderer: Sendable {
         w.row(
           [.text(text.level(a.level)), .text(a.code), .text(a.name), .text(i.indicator)]
             + [.count(i.figures.count)] + comparisonCells(i.figures)
-            + [.value(i.rate, places: 2), .value(i.index, places: 0)])
+            + [.value(i.rate, places: 2), .value(i.index, places: 1)])
       }
     }
     return w
@@ -142,7 +142,7 @@ public struct CSVReportRenderer: Sendable {
         e.upperBound.map { .decimal($0, places: 2) } ?? .empty,
         e.pValue.map { .decimal($0, places: 4) } ?? .empty,
         e.trendSlope.map { .decimal($0, places: 3) } ?? .empty,
-        .text(f.decision.map { text.decision($0) } ?? ""), .text(notes),
+        .text(f.review.map { text.review($0) } ?? ""), .text(notes),
       ])
     }
     return w

@@ -41,7 +41,7 @@ extension HTMLReportRenderer {
       "\(text[.severity]) \(text.decimal(flag.severity))",
     ]
     if let wijk = flag.wijk { meta.append("\(text[.wijk]) \(wijk.name)") }
-    if let decision = flag.decision { meta.append(text.decision(decision)) }
+    if let review = flag.review { meta.append(text.review(review)) }
     out += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n"
     out += "<p>\(text.explanation(flag))</p>\n"
     if let chart = flag.chart {
@@ -63,7 +63,7 @@ extension HTMLReportRenderer {
     guard !notes.isEmpty else { return .empty }
     var out: HTML = "<ul class=\"notes\">"
     for note in notes {
-      let what = note.decision.map { text.decision($0) } ?? text[.note]
+      let what = note.review.map { text.review($0) } ?? text[.note]
       out += "<li><strong>\(what)</strong> \(text[.by]) \(note.by), \(note.at): \(note.note)</li>"
     }
     return out + "</ul>\n"
@@ -79,7 +79,7 @@ extension HTMLReportRenderer {
       out += "<tr><td>\(flag.area.name)</td><td>\(text.themeName(flag.theme))</td>"
       out += "<td>\(text.kind(flag.kind))</td><td>\(text.periods.short(flag.firstSeen))</td>"
       out += "<td>\(text.periods.short(flag.lastSeen))</td><td>\(text.status(flag.status))</td>"
-      out += "<td>\(flag.decision.map { text.decision($0) } ?? "–")"
+      out += "<td>\(flag.review.map { text.review($0) } ?? "–")"
       if let last = flag.notes.last {
         out += "<span class=\"sub\">\(last.note) (\(last.by))</span>"
       }
@@ -106,8 +106,8 @@ extension HTMLReportRenderer {
       out += "<tr><td>\(text.kind(kind))</td>"
       out += "<td class=\"num\">\(ofKind.filter { $0.status.isOpen }.count)</td>"
       out += "<td class=\"num\">\(ofKind.filter { $0.status == .resolved }.count)</td>"
-      out += "<td class=\"num\">\(ofKind.filter { $0.decision == .acknowledged }.count)</td>"
-      out += "<td class=\"num\">\(ofKind.filter { $0.decision == .dismissed }.count)</td>"
+      out += "<td class=\"num\">\(ofKind.filter { $0.review == .acknowledged }.count)</td>"
+      out += "<td class=\"num\">\(ofKind.filter { $0.review == .dismissed }.count)</td>"
       out += "<td class=\"num\">\(ofKind.count)</td></tr>\n"
     }
     out += "</tbody>\n</table>\n"

@@ -66,19 +66,20 @@ public struct GeoJSONReportRenderer: Sendable {
     }
     let collection = GeoJSONFeatureCollection(crs: report.boundaryCRS, features: features)
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.nonConformingFloatEncodingStrategy = .convertToString(
       positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
     let data = try encoder.encode(collection)
     // One feature per line: diffable, and still one valid JSON document.
     var out = String(decoding: data, as: UTF8.self)
-    out = out.replacingOccurrences(of: "[{\"type\":\"Feature\"", with: "[\n{\"type\":\"Feature\"")
-    out = out.replacingOccurrences(of: "},{\"type\":\"Feature\"", with: "},\n{\"type\":\"Feature\"")
+    out = out.replacingOccurrences(of: "\"features\":[{", with: "\"features\":[\n{")
+    out = out.replacingOccurrences(of: "},{\"geometry\":", with: "},\n{\"geometry\":")
     return out + "\n"
   }
 }
 
-/// Flat, ordered GeoJSON properties (QGIS reads each as an attribute column).
+/// Flat GeoJSON properties (QGIS reads each as an attribute column); written with sorted
+/// keys.
 public struct FeatureProperties: Sendable, Codable, Hashable {
   public enum Value: Sendable, Codable, Hashable {
     case string(String)

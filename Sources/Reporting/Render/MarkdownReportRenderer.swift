@@ -132,11 +132,11 @@ public struct MarkdownReportRenderer: Sendable {
         var head =
           "- **\(e(flag.area.name))** — \(e(text.themeName(flag.theme))): \(e(text.kind(flag.kind))), "
           + "\(e(text.status(flag.status))), \(e(text[.firstSeen])) \(e(text.periods.short(flag.firstSeen)))"
-        if let d = flag.decision { head += ", \(e(text.decision(d)))" }
+        if let d = flag.review { head += ", \(e(text.review(d)))" }
         lines.append(head)
         lines.append("  \(e(text.explanation(flag)))")
         for note in flag.notes {
-          let what = note.decision.map { text.decision($0) } ?? text[.note]
+          let what = note.review.map { text.review($0) } ?? text[.note]
           lines.append(
             "  - \(e(what)) \(e(text[.by])) \(e(note.by)), \(e(note.at)): \(e(note.note))")
         }

@@ -145,7 +145,7 @@ public struct ReportText: Sendable {
 
   public func kind(_ k: FlagKind) -> String { self[k.label] }
   public func status(_ s: FlagStatus) -> String { self[s.label] }
-  public func decision(_ d: FlagDecision) -> String { self[d.label] }
+  public func review(_ d: FlagReview) -> String { self[d.label] }
 
   /// A flag's explanation in one sentence, from its numbers.
   public func explanation(_ flag: FlagItem) -> String {
