@@ -97,6 +97,7 @@ extension CSVReader {
     let parts = max(1, min(requested, (size - headerEnd) / minimumChunk))
     guard parts > 1 else { return nil }
     let quote = options.dialect.quote
+    let chunkSize = options.chunkSize
     // The probe read (and checked) the first chunk: under `auto` it may have decided.
     var declared = hadBOM ? TextEncoding.utf8 : options.dialect.encoding
     if declared == .auto && probe.encoding != .auto { declared = probe.encoding }
@@ -110,14 +111,22 @@ extension CSVReader {
     let regions = splits
     DispatchQueue.concurrentPerform(iterations: parts) { i in
       let range = regions[i]..<regions[i + 1]
-      let afterEnd = min(size, range.upperBound + 3)
+      // Window by window (8 chunks, 8 MiB by default, mapped at a time), so memory does
+      // not grow with the file.
+      let window = 8 * chunkSize
+      var scanner = RegionScanner(quote: quote, validateUTF8: validate)
       do {
-        try source.withBytes(range.lowerBound..<afterEnd) { bytes in
-          let region = UnsafeRawBufferPointer(rebasing: bytes[0..<range.count])
-          let after = UnsafeRawBufferPointer(rebasing: bytes[range.count...])
-          statsBox.buffer[i] = RegionScan.scan(
-            region, after: after, quote: quote, validateUTF8: validate,
-            startsAfterLineBreak: i == 0)
+        var start = range.lowerBound
+        while start < range.upperBound {
+          let end = min(start + window, range.upperBound)
+          try source.withBytes(start..<min(size, end + 3)) { bytes in
+            let part = UnsafeRawBufferPointer(rebasing: bytes[0..<(end - start)])
+            let next = UnsafeRawBufferPointer(rebasing: bytes[(end - start)...])
+            scanner.scan(
+              part, next: next, skipLeadingContinuations: start == range.lowerBound && i > 0)
+            if end == range.upperBound { statsBox.buffer[i] = scanner.finish(after: next) }
+          }
+          start = end
         }
       } catch {
         failed.set()

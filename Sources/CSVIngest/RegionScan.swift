@@ -1,5 +1,5 @@
 /// The pre-pass of a parallel read: counts quote characters and line breaks in a region and
-/// checks it for NUL bytes and invalid UTF-8, 32 bytes at a time.
+/// checks it for NUL bytes and invalid UTF-8.
 struct RegionStats: Sendable {
   var quotes = 0
   /// Line breaks: LF, CR not followed by LF, and CRLF as one.
@@ -9,26 +9,33 @@ struct RegionStats: Sendable {
   var invalidUTF8 = false
 }
 
-enum RegionScan {
-  /// Scans `region`; `after` holds the (up to 3) bytes that follow it, to finish a UTF-8
-  /// character or a CRLF that straddles the end. Leading continuation bytes belong to the
-  /// previous region's last character and are skipped, unless the region starts right
-  /// after a line break.
-  static func scan(
-    _ region: UnsafeRawBufferPointer, after: UnsafeRawBufferPointer, quote: UInt8,
-    validateUTF8: Bool, startsAfterLineBreak: Bool
-  ) -> RegionStats {
-    var stats = RegionStats()
-    guard let base = region.baseAddress else { return stats }
-    let n = region.count
-    var validator = UTF8Validator()
-    var lf = 0
-    var cr = 0
-    var crlf = 0
-    var i = 0
-    // (After a line break no character can continue: nothing to skip.)
-    while !startsAfterLineBreak && i < min(n, 3) && region[i] & 0xC0 == 0x80 { i += 1 }
+/// Scans one region window by window (so memory stays bounded), carrying a UTF-8 character
+/// or a CRLF that straddles two windows.
+struct RegionScanner {
+  let quote: UInt8
+  let validateUTF8: Bool
+  private(set) var stats = RegionStats()
+  private var validator = UTF8Validator()
+  private var lf = 0
+  private var cr = 0
+  private var crlf = 0
 
+  init(quote: UInt8, validateUTF8: Bool) {
+    self.quote = quote
+    self.validateUTF8 = validateUTF8
+  }
+
+  /// Scans `window`; `next` holds the bytes that follow it (for a CRLF split between the
+  /// two). `skipLeadingContinuations`: the window starts the region, and continuation bytes
+  /// there belong to the previous region's last character (not after a line break, where
+  /// no character can continue).
+  mutating func scan(
+    _ window: UnsafeRawBufferPointer, next: UnsafeRawBufferPointer, skipLeadingContinuations: Bool
+  ) {
+    guard let base = window.baseAddress else { return }
+    let n = window.count
+    var i = 0
+    while skipLeadingContinuations && i < min(n, 3) && window[i] & 0xC0 == 0x80 { i += 1 }
     let p = base.assumingMemoryBound(to: UInt8.self)
     // One block at a time: counts in byte lanes (a loop LLVM vectorises); CR pairs, NUL
     // bytes and UTF-8 validation only for the blocks that need them.
@@ -53,8 +60,8 @@ enum RegionScan {
       if c > 0 {
         cr &+= Int(c)
         for j in i..<end where p[j] == 0x0D {
-          let next: UInt8? = j + 1 < n ? p[j + 1] : (after.isEmpty ? nil : after[0])
-          if next == 0x0A { crlf += 1 }
+          let following: UInt8? = j + 1 < n ? p[j + 1] : (next.isEmpty ? nil : next[0])
+          if following == 0x0A { crlf += 1 }
         }
       }
       if zeros != 0 { stats.hasNUL = true }
@@ -65,13 +72,17 @@ enum RegionScan {
       }
       i = end
     }
+  }
+
+  /// The region's end: `after` holds the bytes that follow it. The continuation bytes that
+  /// open the next region are this region's to check: they finish a character that
+  /// straddles the end, or they are stray.
+  mutating func finish(after: UnsafeRawBufferPointer) -> RegionStats {
     if validateUTF8 && !stats.invalidUTF8 {
-      // The continuation bytes that open the next region are this region's to check:
-      // they finish a character that straddles the end, or they are stray.
       var count = 0
       while count < after.count && after[count] & 0xC0 == 0x80 { count += 1 }
       let tail = UnsafeRawBufferPointer(rebasing: after.prefix(count))
-      if validator.validate(tail, base: n) != .valid || validator.pending > 0 {
+      if validator.validate(tail, base: 0) != .valid || validator.pending > 0 {
         stats.invalidUTF8 = true
       }
     }

@@ -12,7 +12,12 @@ import Dispatch
 struct Counts: Sendable {
   var fields = 0
   var records = 0
+  /// With INGEST_BENCH_TIMES set: when the chunk's first and last records were seen.
+  var first = 0.0
+  var last = 0.0
 }
+
+let timed = getenv("INGEST_BENCH_TIMES") != nil
 
 func now() -> Double {
   var t = timespec()
@@ -40,6 +45,11 @@ do {
     ) { partial, record in
       partial.fields &+= record.count
       partial.records &+= 1
+      if timed {
+        let t = now()
+        if partial.first == 0 { partial.first = t }
+        partial.last = t
+      }
     }
     for p in result.partials {
       counts.fields += p.fields
@@ -47,6 +57,16 @@ do {
     }
     records = result.summary.records
     if !result.ranInParallel { name += "-fell-back" }
+    for c in result.chunks {
+      var line =
+        "chunk \(c.chunk.index): bytes \(c.chunk.byteRange), first line \(c.chunk.firstLine), records \(c.records)"
+      let p = result.partials[c.chunk.index]
+      if timed {
+        line += ", records seen from \(format3(p.first - start)) to \(format3(p.last - start)) s"
+      }
+      line += "\n"
+      _ = line.withCString { write(2, $0, strlen($0)) }
+    }
   } else {
     let summary = try reader.forEachRecord { record in
       counts.fields &+= record.count
@@ -65,7 +85,7 @@ do {
 }
 
 func format3(_ x: Double) -> String {
-  let ms = Int((x * 1000).rounded())
+  let ms = max(0, Int((x * 1000).rounded()))
   let frac = String(ms % 1000)
   return "\(ms / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
 }
