@@ -85,22 +85,79 @@ struct ChartBuilder {
         outcomes[o.timeIndex - 1] = o
       }
     }
-    let points = (first...last).map { i -> ChartPoint in
+    var raw = (first...last).map { i -> RawPoint in
       let o = outcomes[i]
-      return ChartPoint(
-        period: historyStart.advanced(by: i),
-        observed: observed[i].isNaN ? nil : policy.count(Int(observed[i])),
-        expected: o?.expected.flatMap(Self.rounded),
-        upperBound: o?.upperbound.flatMap(Self.rounded),
-        alarm: o?.alarm == true)
+      return RawPoint(
+        period: historyStart.advanced(by: i), observed: observed[i].isNaN ? nil : observed[i],
+        expected: o?.expected.flatMap { $0.isFinite ? $0 : nil },
+        upperBound: o?.upperbound.flatMap { $0.isFinite ? $0 : nil }, alarm: o?.alarm == true)
+    }
+    var chartKind = kind
+    var aggregatedFrom: PeriodKind?
+    if kind == .week, Self.mostlySuppressed(raw, minCell: policy.minCell) {
+      raw = Self.months(raw)
+      chartKind = .month
+      aggregatedFrom = .week
+    }
+    let points = raw.map { p in
+      ChartPoint(
+        period: p.period, observed: p.observed.map { policy.count(Int($0)) },
+        expected: p.expected.flatMap(Self.rounded), upperBound: p.upperBound.flatMap(Self.rounded),
+        alarm: p.alarm)
     }
     let basis: ChartSeries.Basis = outcomes.isEmpty ? .none : .computed
     let code = builder.pipeline.spec.municipality?.rawValue ?? "municipality"
-    return Chart(
-      series: ChartSeries(
-        area: code, kind: kind, basis: basis, method: basis == .none ? nil : method.rawValue,
-        points: points),
-      window: DayRange(first: start.firstDay, last: end.lastDay))
+    var series = ChartSeries(
+      area: code, kind: chartKind, basis: basis, method: basis == .none ? nil : method.rawValue,
+      points: points)
+    series.aggregatedFrom = aggregatedFrom
+    return Chart(series: series, window: DayRange(first: start.firstDay, last: end.lastDay))
+  }
+
+  /// One period of a chart before disclosure control.
+  struct RawPoint {
+    var period: Period
+    var observed: Double?
+    var expected: Double?
+    var upperBound: Double?
+    var alarm: Bool
+  }
+
+  /// Whether at least half the observed points are below the minimum cell: such a weekly
+  /// chart would be a flat line in the suppressed band.
+  static func mostlySuppressed(_ points: [RawPoint], minCell: Int) -> Bool {
+    let observed = points.compactMap(\.observed)
+    guard !observed.isEmpty else { return false }
+    return observed.filter { $0 < Double(minCell) }.count * 2 >= observed.count
+  }
+
+  /// Weekly points summed into the months of their Thursdays; only whole months (every
+  /// week present). Expected counts add up (the sum of the weeks' expectations); upper
+  /// bounds do not, so months have none; a month alarms when one of its weeks did.
+  static func months(_ weeks: [RawPoint]) -> [RawPoint] {
+    var order: [Period] = []
+    var groups: [Period: [RawPoint]] = [:]
+    for w in weeks {
+      guard let month = w.period.rolled(to: .month) else { continue }
+      if groups[month] == nil { order.append(month) }
+      groups[month, default: []].append(w)
+    }
+    return order.compactMap { month in
+      let members = groups[month] ?? []
+      let thursdays = (0..<month.lastDay.day).filter {
+        month.firstDay.adding(days: $0).isoWeekday == 4
+      }.count
+      guard members.count == thursdays else { return nil }
+      let observed =
+        members.allSatisfy { $0.observed != nil }
+        ? members.reduce(0) { $0 + ($1.observed ?? 0) } : nil
+      let expected =
+        members.allSatisfy { $0.expected != nil }
+        ? members.reduce(0) { $0 + ($1.expected ?? 0) } : nil
+      return RawPoint(
+        period: month, observed: observed, expected: expected, upperBound: nil,
+        alarm: members.contains { $0.alarm })
+    }
   }
 
   func municipalInhabitants(year: Int) -> Int? {

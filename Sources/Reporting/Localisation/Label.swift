@@ -46,6 +46,7 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case highlightIncomplete, highlightNothing, highlightNoChanges, highlightCoarser
   case themesIntro, subthemes, themeTotal, chartComputedNote, chartExplanation
   case chartSuppressedNote, significanceNote, orientationMapTitle, legendNotShown
+  case chartAggregatedNote, chartAggregatedShort
   case wijkenIntro, wijkTableCaption, buurtenIntro, buurtTableCaption, buurtLeftOutNote
   case indexExplanation, dashExplanation, mapIntro, flagMapTitle
   case flagsIntro, noFlagsInPeriod, stillOpenFlags, resolvedFlags, decisionColumn
@@ -271,6 +272,12 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
         "Verwacht aantal en bovengrens komen van de detectiemethode van de indicator (zie Methoden), toegepast op de reeks van de hele gemeente; signalen per buurt en wijk staan bij Signalen.",
         "Expected count and upper bound come from the indicator's detection method (see Methods), applied to the series of the whole municipality; flags per neighbourhood and district are under Flags."
       )
+    case .chartAggregatedNote:
+      (
+        "Grafieken ‘opgeteld uit weken’ tonen maandtotalen omdat de aantallen {0} meestal te klein zijn om te tonen: verwacht is dan de som van de verwachtingen {0}, een bovengrens ontbreekt, en een rode punt is een maand met een alarm in een van haar weken.",
+        "Charts ‘summed from weeks’ show monthly totals because the counts {0} are mostly too small to show: expected is then the sum of the expectations {0}, there is no upper bound, and a red dot is a month with an alarm in one of its weeks."
+      )
+    case .chartAggregatedShort: ("opgeteld uit weken", "summed from weeks")
     case .orientationMapTitle: ("Wijken en buurten", "Districts and neighbourhoods")
     case .legendNotShown: ("niet getoond (klein aantal)", "not shown (small count)")
     case .significanceNote:

@@ -135,6 +135,10 @@ public struct ChartSeries: Sendable, Codable, Hashable {
   public var basis: Basis
   /// The detector's method name (`farringtonFlexible`, ...), when one ran.
   public var method: String?
+  /// Set when the points sum a finer series (weeks whose counts were mostly too small to
+  /// show): expected values are the sums of the finer ones, upper bounds are absent, and a
+  /// point alarms when one of its finer periods did.
+  public var aggregatedFrom: PeriodKind?
   public var points: [ChartPoint]
 
   public init(

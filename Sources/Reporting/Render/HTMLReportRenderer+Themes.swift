@@ -5,12 +5,14 @@ extension HTMLReportRenderer {
     var out: HTML = "<p>\(text.format(.themesIntro, text.periods.long(report.period.period)))</p>\n"
     out += "<p class=\"note\">\(text[.significanceNote])</p>\n"
     for theme in report.themes {
-      out += "<h3 id=\"theme-\(theme.id)\">\(theme.name)</h3>\n"
+      // The heading stays with its table on paper.
+      out += "<div class=\"keep\">\n<h3 id=\"theme-\(theme.id)\">\(theme.name)</h3>\n"
       if !theme.subthemes.isEmpty {
         out +=
           "<p class=\"note\">\(text[.subthemes]): \(text.list(theme.subthemes.map(\.name)))</p>\n"
       }
       out += indicatorTable(theme)
+      out += "</div>\n"
       let charts = theme.indicators.filter { $0.chart != nil }
       if !charts.isEmpty {
         out += "<div class=\"charts\">\n"
@@ -88,7 +90,8 @@ extension HTMLReportRenderer {
     svg.height = 210
     svg.highlight = highlightRange(chart)
     var caption: HTML = "\(indicator.name)"
-    let note = "\(text.areaNameOrMunicipality(chart.area)), \(text.periodKind(chart.kind))"
+    var note = "\(text.areaNameOrMunicipality(chart.area)), \(text.periodKind(chart.kind))"
+    if chart.aggregatedFrom != nil { note += ", " + text[.chartAggregatedShort] }
     caption += " <span class=\"note\">(\(note))</span>"
     return "<figure>\n<figcaption>\(caption)</figcaption>\n\(svg.svg(report.language))\n</figure>\n"
   }
@@ -103,7 +106,13 @@ extension HTMLReportRenderer {
   }
 
   func chartLegendNote() -> HTML {
-    "<p class=\"note\">\(text[.chartExplanation]) \(text[.chartComputedNote]) \(text.format(.chartSuppressedNote, report.disclosure.minCell))</p>\n"
+    var note = "\(text[.chartExplanation]) \(text[.chartComputedNote]) "
+    note += text.format(.chartSuppressedNote, report.disclosure.minCell)
+    let aggregated = report.themes.flatMap(\.indicators).contains {
+      $0.chart?.aggregatedFrom != nil
+    }
+    if aggregated { note += " " + text.format(.chartAggregatedNote, text.periodKind(.week)) }
+    return "<p class=\"note\">\(note)</p>\n"
   }
 }
 
