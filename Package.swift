@@ -78,12 +78,21 @@ let package = Package(
     // Stage 6: what users read — localisation, HTML, SVG charts and maps, disclosure
     // control, exports for Excel and GIS. Pure: renders values, does no I/O.
     .target(name: "Reporting", dependencies: ["SafetyCore"]),
+    // The report model built from the store and the pipeline (figures, comparisons, index,
+    // series with detector bands, flags, methods and data), for the report command and the
+    // dashboard. Reads the store through `ReportDataSource`; no clock.
+    .target(
+      name: "ReportBuilder",
+      dependencies: [
+        "SafetyCore", "PipelineSpec", "Normalise", "Store", "Detection", "Reporting",
+      ]
+    ),
     // The analysts' desk: a local web server (Hummingbird) with server-rendered pages and a
     // small JSON API over the store; writes nothing but acknowledgements.
     .target(
       name: "Dashboard",
       dependencies: [
-        "SafetyCore", "PipelineSpec", "Normalise", "Store", "Reporting",
+        "SafetyCore", "PipelineSpec", "Normalise", "Store", "Reporting", "ReportBuilder",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -99,7 +108,7 @@ let package = Package(
       name: "SafetyMonitorCLI",
       dependencies: [
         "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Runner", "Store", "Operations",
-        "Dashboard",
+        "Normalise", "Reporting", "ReportBuilder", "Dashboard",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]
@@ -136,7 +145,10 @@ let package = Package(
         "FixtureGen", "SafetyCore", "PipelineSpec", .product(name: "Yams", package: "Yams"),
       ]
     ),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ReportBuilderTests",
+      dependencies: ["ReportBuilder", "Reporting", "Store", "PipelineSpec", "Normalise"]),
     .testTarget(name: "OperationsTests", dependencies: ["Operations"]),
     .testTarget(
       name: "DashboardTests",

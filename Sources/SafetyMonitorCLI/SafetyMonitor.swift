@@ -8,7 +8,7 @@ struct SafetyMonitor: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, RunCommand.self, ReadCommand.self, SniffCommand.self, DetectCommand.self,
-      ServeCommand.self, HashPasswordCommand.self,
+      ReportCommand.self, ServeCommand.self, HashPasswordCommand.self,
     ]
   )
 }

@@ -31,7 +31,7 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case dataUnmappedCategories, dataUnmappedIntro, dataFilter, dataAll, dataLastReceived
   case dataRunStarted, dataRunFinished, dataRunDate, dataRowsTotal, dataRecords
   case dataDuplicates, dataKeptAt, dataPeriods, dataBytes, dataFiles, dataNoRuns
-  case source, file, received, reason, rowsOk, rowsUnmapped
+  case rowsUnmapped
   case recordsNew, recordsReplaced, recordsUnchanged
   case runRunning, runOk, runFailed, runInterrupted
   // Reports
@@ -39,6 +39,38 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case sectionFlags, sectionThemes, sectionWijken, sectionMap, sectionMethods
   case sectionExports, sectionDetectors, sectionEvaluation
   case exportsApplied, exportsQuarantined, rowsRejected, rowsUnknownArea
+  // Months
+  case monthJanuary, monthFebruary, monthMarch, monthApril, monthMay, monthJune, monthJuly
+  case monthAugust, monthSeptember, monthOctober, monthNovember, monthDecember
+  case monthShortJanuary, monthShortFebruary, monthShortMarch, monthShortApril
+  case monthShortMay, monthShortJune, monthShortJuly, monthShortAugust
+  case monthShortSeptember, monthShortOctober, monthShortNovember, monthShortDecember
+  // Periods ({0}, {1}: placeholders)
+  case periodWeekLong, periodMonthLong, periodQuarterLong, periodWeekShort, periodQuarterShort
+  case perWeek, perMonth, perQuarter, perYear
+  // Units
+  case unitCount, unitPer1000Inhabitants, unitPer1000Dwellings, unitPer1000Households
+  // Report texts
+  case and, versus, page, pageOf, contents, pipeline, syntheticShort
+  case sectionSummary, sectionBuurten, comparedWithSentence, periodNotEnded, cardsNote
+  case availabilityIncomplete, availabilityCoarser, availabilityNoData
+  case indexShort, neighbours, inhabitants, disclosureSentence, disclosureHeading
+  case highlightFlags, highlightRises, highlightFalls, highlightHighAreas, highlightAlarms
+  case highlightIncomplete, highlightNothing, highlightNoChanges, highlightCoarser
+  case themesIntro, subthemes, themeTotal, chartComputedNote, chartExplanation
+  case chartSuppressedNote, significanceNote, orientationMapTitle, legendNotShown
+  case chartAggregatedNote, chartAggregatedShort
+  case wijkenIntro, wijkTableCaption, buurtenIntro, buurtTableCaption, buurtLeftOutNote
+  case indexExplanation, dashExplanation, mapIntro, flagMapTitle
+  case flagsIntro, noFlagsInPeriod, stillOpenFlags, resolvedFlags, decisionColumn
+  case flagsRaisedIn, outcomeStillOpen, outcomesNote, flagsCarriedOver
+  case exportsIntro, source, exportsUsed, coverage, rowsOk, shapeAggregated, shapeRecords
+  case ofApplied, noDataYet, rowsNote, duplicatesNote, quarantineHeading, noQuarantine
+  case quarantineIntro, file, received, reason, detectorsIntro, method, settings, indicators
+  case definitionsHeading, changeExplanation, themeTotalExplanation, periodExplanation
+  case indicatorDefinitions, sourcesAndCategories, unit, detection
+  // Table columns
+  case level, codeColumn, parentColumn, shapeColumn, duplicatesColumn, fromColumn, throughColumn
 
   public func text(_ language: DisplayLanguage) -> String {
     let t = translations
@@ -203,11 +235,6 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .dataBytes: ("bytes", "bytes")
     case .dataFiles: ("bestanden", "files")
     case .dataNoRuns: ("Nog geen verwerkingsrondes.", "No runs yet.")
-    case .source: ("bron", "source")
-    case .file: ("bestand", "file")
-    case .received: ("ontvangen", "received")
-    case .reason: ("reden", "reason")
-    case .rowsOk: ("rijen verwerkt", "rows processed")
     case .rowsUnmapped: ("rijen zonder indicator", "rows without an indicator")
     case .recordsNew: ("nieuw", "new")
     case .recordsReplaced: ("vervangen", "replaced")
@@ -236,6 +263,278 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .exportsQuarantined: ("in quarantaine", "quarantined")
     case .rowsRejected: ("rijen afgewezen", "rows rejected")
     case .rowsUnknownArea: ("rijen met onbekend gebied", "rows with unknown area")
+    case .monthJanuary: ("januari", "January")
+    case .monthFebruary: ("februari", "February")
+    case .monthMarch: ("maart", "March")
+    case .monthApril: ("april", "April")
+    case .monthMay: ("mei", "May")
+    case .monthJune: ("juni", "June")
+    case .monthJuly: ("juli", "July")
+    case .monthAugust: ("augustus", "August")
+    case .monthSeptember: ("september", "September")
+    case .monthOctober: ("oktober", "October")
+    case .monthNovember: ("november", "November")
+    case .monthDecember: ("december", "December")
+    case .monthShortJanuary: ("jan", "Jan")
+    case .monthShortFebruary: ("feb", "Feb")
+    case .monthShortMarch: ("mrt", "Mar")
+    case .monthShortApril: ("apr", "Apr")
+    case .monthShortMay: ("mei", "May")
+    case .monthShortJune: ("jun", "Jun")
+    case .monthShortJuly: ("jul", "Jul")
+    case .monthShortAugust: ("aug", "Aug")
+    case .monthShortSeptember: ("sep", "Sep")
+    case .monthShortOctober: ("okt", "Oct")
+    case .monthShortNovember: ("nov", "Nov")
+    case .monthShortDecember: ("dec", "Dec")
+    case .periodWeekLong: ("week {0} van {1}", "week {0} of {1}")
+    case .periodMonthLong: ("{0} {1}", "{0} {1}")
+    case .periodQuarterLong: ("{0}e kwartaal {1}", "Q{0} {1}")
+    case .periodWeekShort: ("wk {0} {1}", "wk {0} {1}")
+    case .periodQuarterShort: ("{0}e kw. {1}", "Q{0} {1}")
+    case .perWeek: ("per week", "per week")
+    case .perMonth: ("per maand", "per month")
+    case .perQuarter: ("per kwartaal", "per quarter")
+    case .perYear: ("per jaar", "per year")
+    case .unitCount: ("aantal", "count")
+    case .unitPer1000Inhabitants: ("per 1.000 inwoners", "per 1,000 inhabitants")
+    case .unitPer1000Dwellings: ("per 1.000 woningen", "per 1,000 dwellings")
+    case .unitPer1000Households: ("per 1.000 huishoudens", "per 1,000 households")
+    case .and: ("en", "and")
+    case .versus: ("t.o.v.", "vs")
+    case .page: ("pagina", "page")
+    case .pageOf: ("van", "of")
+    case .contents: ("Inhoud", "Contents")
+    case .pipeline: ("pijplijn", "pipeline")
+    case .syntheticShort: ("synthetische gegevens", "synthetic data")
+    case .sectionSummary: ("Samenvatting", "Summary")
+    case .sectionBuurten: ("Buurten", "Neighbourhoods")
+    case .comparedWithSentence: ("vergeleken met {0}", "compared with {0}")
+    case .periodNotEnded:
+      (
+        "Deze periode was op {0} nog niet voorbij: de cijfers lopen tot en met die dag.",
+        "This period had not ended on {0}: the figures run up to that day."
+      )
+    case .cardsNote:
+      (
+        "Totaal per thema: alle registraties en meldingen van de indicatoren van het thema, elk één keer geteld.",
+        "Total per theme: all registrations and reports of the theme's indicators, each counted once."
+      )
+    case .availabilityIncomplete:
+      ("onvolledig: gegevens over {0}", "incomplete: data cover {0}")
+    case .availabilityCoarser:
+      ("geen cijfers: de bronnen leveren {0}", "no figures: the sources deliver {0}")
+    case .availabilityNoData: ("nog geen gegevens", "no data yet")
+    case .indexShort: ("index", "index")
+    case .neighbours: ("aangrenzend", "adjacent")
+    case .inhabitants: ("inwoners", "inhabitants")
+    case .disclosureSentence:
+      (
+        "Aantallen onder {0} staan er als <{0}, nooit precies. Cijfers per 1.000 en indexen staan er alleen bij een getoond aantal en ten minste {1} inwoners (woningen, huishoudens); een verandering alleen als beide aantallen getoond zijn.",
+        "Counts below {0} are shown as <{0}, never exactly. Rates per 1,000 and indices are shown only with a shown count and at least {1} inhabitants (dwellings, households); a change only when both counts are shown."
+      )
+    case .disclosureHeading: ("Kleine aantallen", "Small counts")
+    case .highlightFlags:
+      (
+        "{0} nieuwe en {1} verergerde signalen; aan het eind van de periode staan {2} signalen open.",
+        "{0} new and {1} escalated flags; {2} flags are open at the end of the period."
+      )
+    case .highlightRises:
+      ("Sterkste stijgingen t.o.v. {0}: {1}.", "Largest rises against {0}: {1}.")
+    case .highlightFalls: ("Sterkste dalingen t.o.v. {0}: {1}.", "Largest falls against {0}: {1}.")
+    case .highlightHighAreas:
+      (
+        "Wijken ruim boven het gemeentelijk niveau (index 150 of hoger): {0}.",
+        "Districts well above the municipal level (index 150 or more): {0}."
+      )
+    case .highlightAlarms:
+      (
+        "Gemeentebreed hoger dan verwacht in deze periode: {0}.",
+        "Higher than expected across the municipality in this period: {0}."
+      )
+    case .highlightIncomplete:
+      (
+        "Let op, onvolledige of ontbrekende cijfers: {0}.",
+        "Note, incomplete or missing figures: {0}."
+      )
+    case .highlightCoarser:
+      (
+        "Geen cijfers {0}, omdat de bronnen alleen grotere perioden leveren: {1}.",
+        "No figures {0}, because their sources deliver longer periods only: {1}."
+      )
+    case .highlightNoChanges:
+      (
+        "Geen indicator veranderde t.o.v. {0} meer dan toeval kan verklaren.",
+        "No indicator changed against {0} by more than chance can explain."
+      )
+    case .highlightNothing: ("Geen opvallende veranderingen.", "No notable changes.")
+    case .themesIntro:
+      (
+        "Per thema de indicatoren in {0}, de verandering ten opzichte van de vergelijkingsperioden, en hun verloop in de gemeente als geheel.",
+        "Per theme the indicators in {0}, the change against the comparison periods, and their course in the municipality as a whole."
+      )
+    case .subthemes: ("Subthema's", "Sub-themes")
+    case .themeTotal: ("Totaal thema", "Theme total")
+    case .chartComputedNote:
+      (
+        "Verwacht aantal en bovengrens komen van de detectiemethode van de indicator (zie Methoden), toegepast op de reeks van de hele gemeente; signalen per buurt en wijk staan bij Signalen.",
+        "Expected count and upper bound come from the indicator's detection method (see Methods), applied to the series of the whole municipality; flags per neighbourhood and district are under Flags."
+      )
+    case .chartAggregatedNote:
+      (
+        "Grafieken ‘opgeteld uit weken’ tonen maandtotalen omdat de aantallen {0} meestal te klein zijn om te tonen: verwacht is dan de som van de verwachtingen {0}, een bovengrens ontbreekt, en een rode punt is een maand met een alarm in een van haar weken.",
+        "Charts ‘summed from weeks’ show monthly totals because the counts {0} are mostly too small to show: expected is then the sum of the expectations {0}, there is no upper bound, and a red dot is a month with an alarm in one of its weeks."
+      )
+    case .chartAggregatedShort: ("opgeteld uit weken", "summed from weeks")
+    case .orientationMapTitle: ("Wijken en buurten", "Districts and neighbourhoods")
+    case .legendNotShown: ("niet getoond (klein aantal)", "not shown (small count)")
+    case .significanceNote:
+      (
+        "Een pijl (▲▼) staat alleen bij een verandering die waarschijnlijk geen toeval is (binomiale toets, p < 0,05); grijze percentages kunnen toeval zijn.",
+        "An arrow (▲▼) marks only a change that is unlikely to be chance (binomial test, p < 0.05); grey percentages may be chance."
+      )
+    case .chartExplanation:
+      (
+        "In de grafieken: het waargenomen aantal (donkerblauwe lijn met punten), het verwachte aantal (grijze stippellijn) met daarboven de bovengrens (lichtblauwe band), alarmen als rode punten. De periode van dit rapport is geel gemarkeerd.",
+        "In the charts: the observed count (dark blue line with dots), the expected count (grey dashed line) with the upper bound above it (light blue band), alarms as red dots. The period of this report is shaded yellow."
+      )
+    case .chartSuppressedNote:
+      (
+        "Aantallen onder {0} liggen in de grijze band onderaan, zonder precieze waarde.",
+        "Counts below {0} sit in the grey band at the bottom, without their exact value."
+      )
+    case .wijkenIntro:
+      (
+        "Per wijk en thema de index (gemeente = 100) en daaronder het aantal en de verandering.",
+        "Per district and theme the index (municipality = 100), with the count and the change below it."
+      )
+    case .wijkTableCaption:
+      (
+        "Index per thema (gemeente = 100); aantal · verandering",
+        "Index per theme (municipality = 100); count · change"
+      )
+    case .buurtenIntro:
+      (
+        "Dezelfde cijfers per buurt, gegroepeerd per wijk (de regel van de wijk zelf is vet).",
+        "The same figures per neighbourhood, grouped by district (the district's own row is bold)."
+      )
+    case .buurtTableCaption:
+      (
+        "Index per thema (gemeente = 100) per buurt",
+        "Index per theme (municipality = 100) per neighbourhood"
+      )
+    case .buurtLeftOutNote:
+      (
+        "Niet in de buurtcijfers, omdat de bronnen alleen per wijk leveren: {0}.",
+        "Not in the neighbourhood figures, because their sources deliver per district only: {0}."
+      )
+    case .indexExplanation:
+      (
+        "Het aantal per 1.000 inwoners in het gebied als percentage van dat van de hele gemeente: 100 is het gemeentelijk niveau, 150 anderhalf keer zo hoog.",
+        "The count per 1,000 inhabitants in the area as a percentage of the municipality's: 100 is the municipal level, 150 one and a half times as high."
+      )
+    case .dashExplanation:
+      (
+        "Een streepje (–) betekent: niet getoond, omdat het aantal onder de minimale celwaarde ligt of het gebied te weinig inwoners heeft.",
+        "A dash (–) means: not shown, because the count is below the minimum cell size or the area has too few inhabitants."
+      )
+    case .mapIntro:
+      (
+        "De index per {0} en thema (gemeente = 100); de dikke lijnen zijn wijkgrenzen.",
+        "The index per {0} and theme (municipality = 100); the thick lines are district boundaries."
+      )
+    case .flagMapTitle:
+      ("Open signalen aan het eind van de periode", "Open flags at the end of the period")
+    case .flagsIntro:
+      (
+        "Vroegsignalering: signalen dat het in een buurt of wijk de verkeerde kant op gaat, uit de gegevens van meerdere partners (niet de landelijke vroegsignalering van schulden). Elk signaal met uitleg: welke indicatoren en partners, en het waargenomen tegenover het verwachte aantal.",
+        "Early warning: signs that a neighbourhood or district is taking a wrong turn, from several partners' data (not the national early warning of debts). Each flag with its explanation: which indicators and partners, and what was observed against what was expected."
+      )
+    case .noFlagsInPeriod: ("Geen signalen in {0}.", "No flags in {0}.")
+    case .stillOpenFlags: ("Nog open", "Still open")
+    case .resolvedFlags: ("Opgelost in deze periode", "Resolved in this period")
+    case .decisionColumn: ("beoordeling", "analyst's decision")
+    case .flagsRaisedIn:
+      ("Signalen in {0} en wat ermee gebeurde", "Flags raised in {0} and what became of them")
+    case .outcomeStillOpen: ("nog open", "still open")
+    case .outcomesNote:
+      (
+        "Een signaal kan zowel opgelost als bevestigd zijn; de kolommen tellen dus niet op tot het totaal.",
+        "A flag can be both resolved and acknowledged, so the columns do not add up to the total."
+      )
+    case .flagsCarriedOver:
+      (
+        "Signalen van eerder die in dit jaar nog open stonden",
+        "Flags from before that were still open during the year"
+      )
+    case .exportsIntro:
+      (
+        "De cijfers en grafieken in dit rapport gebruiken gegevens over {0}. Per bron: de aanleveringen die daarvoor gebruikt zijn, de periode die de gegevens beslaan, en de kwaliteit over alles wat de bron aanleverde.",
+        "The figures and charts in this report use data about {0}. Per source: the exports used for them, the days the data cover, and the quality over everything the source delivered."
+      )
+    case .source: ("bron", "source")
+    case .exportsUsed: ("bestanden gebruikt", "files used")
+    case .coverage: ("gegevens over", "data cover")
+    case .rowsOk: ("rijen verwerkt", "rows processed")
+    case .shapeAggregated: ("geaggregeerde aantallen", "aggregated counts")
+    case .shapeRecords: ("per registratie", "one row per registration")
+    case .ofApplied: ("van {0} verwerkt", "of {0} applied")
+    case .noDataYet: ("nog geen gegevens", "no data yet")
+    case .rowsNote:
+      (
+        "Afgewezen rijen (onmogelijke datum, ontbrekende cellen, datum na de rundatum) tellen niet mee; rijen met een onbekend gebied tellen niet mee in een wijk of buurt.",
+        "Rejected rows (impossible dates, missing cells, dates after the run date) do not count; rows with an unknown area count in no district or neighbourhood."
+      )
+    case .duplicatesNote:
+      (
+        "{0} bestanden zijn nog eens aangeleverd met dezelfde inhoud en overgeslagen.",
+        "{0} files were delivered again with the same content and skipped."
+      )
+    case .quarantineHeading: ("In quarantaine", "Quarantined")
+    case .noQuarantine: ("Geen bestanden in quarantaine.", "No files quarantined.")
+    case .quarantineIntro:
+      (
+        "Deze bestanden zijn in hun geheel geweigerd; niets ervan telt mee.",
+        "These files were rejected whole; nothing of them counts."
+      )
+    case .file: ("bestand", "file")
+    case .received: ("ontvangen", "received")
+    case .reason: ("reden", "reason")
+    case .detectorsIntro:
+      (
+        "Welke detectiemethoden met welke instellingen zijn gebruikt (de instellingen uit de pijplijn; wat daar niet staat heeft de standaardwaarde van de methode).",
+        "Which detection methods ran with which settings (the pipeline's settings; what it leaves out has the method's default)."
+      )
+    case .method: ("methode", "method")
+    case .settings: ("instellingen", "settings")
+    case .indicators: ("indicatoren", "indicators")
+    case .definitionsHeading: ("Begrippen", "Definitions")
+    case .changeExplanation:
+      (
+        "(aantal nu − aantal toen) / aantal toen, alleen als beide aantallen getoond zijn.",
+        "(count now − count then) / count then, only when both counts are shown."
+      )
+    case .themeTotalExplanation:
+      (
+        "Alle registraties en meldingen van de bronnen en categorieën die de indicatoren van het thema voeden, elk één keer geteld. Per wijk en buurt: zonder rijen met een onbekend gebied.",
+        "All registrations and reports of the sources and categories that feed the theme's indicators, each counted once. Per district and neighbourhood: without rows whose area is unknown."
+      )
+    case .periodExplanation:
+      (
+        "Weken zijn ISO-weken (maandag tot en met zondag). Een week telt mee in de maand, het kwartaal en het jaar van haar donderdag.",
+        "Weeks are ISO weeks (Monday to Sunday). A week counts in the month, quarter and year of its Thursday."
+      )
+    case .indicatorDefinitions: ("Indicatoren en hun bronnen", "Indicators and their sources")
+    case .sourcesAndCategories: ("bronnen en categorieën", "sources and categories")
+    case .unit: ("eenheid", "unit")
+    case .detection: ("detectie", "detection")
+    case .level: ("niveau", "level")
+    case .codeColumn: ("code", "code")
+    case .parentColumn: ("ligt in", "part of")
+    case .shapeColumn: ("vorm", "shape")
+    case .duplicatesColumn: ("dubbel aangeleverd", "delivered twice")
+    case .fromColumn: ("vanaf", "from")
+    case .throughColumn: ("tot en met", "through")
     }
   }
 }

@@ -1,0 +1,18 @@
+import GRDB
+
+extension SafetyStore {
+  /// Per source, how many deliveries were the same content delivered again (skipped).
+  public func duplicateDeliveriesBySource() throws -> [String: Int] {
+    try queue.read { db in
+      var out: [String: Int] = [:]
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT e.source AS source, COUNT(*) AS n FROM deliveries d
+          JOIN exports e ON e.id = d.exportId WHERE d.outcome = 'duplicate' GROUP BY e.source
+          """)
+      for row in rows { out[row["source"]] = row["n"] }
+      return out
+    }
+  }
+}
