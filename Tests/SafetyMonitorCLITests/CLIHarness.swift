@@ -7,7 +7,8 @@ struct CLIResult {
   var stderr: String
 }
 
-func safetyMonitor(_ arguments: [String]) throws -> CLIResult {
+/// The path of the built `safety-monitor` binary.
+func safetyMonitorBinary() -> String {
   let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   var binary = products.appendingPathComponent("safety-monitor")
   if !FileManager.default.fileExists(atPath: binary.path) {
@@ -16,8 +17,12 @@ func safetyMonitor(_ arguments: [String]) throws -> CLIResult {
       .deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent(".build/debug/safety-monitor")
   }
+  return binary.path
+}
+
+func safetyMonitor(_ arguments: [String]) throws -> CLIResult {
   let process = Process()
-  process.executableURL = binary
+  process.executableURL = URL(fileURLWithPath: safetyMonitorBinary())
   process.arguments = arguments
   let out = Pipe()
   let err = Pipe()
