@@ -1,12 +1,11 @@
 import Foundation
-import Reporting
 
-/// Rendered page content (and API bodies) kept until the store changes: each entry
-/// remembers the store's data version it was made from and is rebuilt when that moved on
-/// (a run, an acknowledgement). Bounded: when full it starts over.
-final class PageCache: @unchecked Sendable {
+/// Values (rendered page content, API bodies, report models) kept until the store
+/// changes: each entry remembers the store's data version it was made from and is rebuilt
+/// when that moved on (a run, an acknowledgement). Bounded: when full it starts over.
+final class VersionedCache<Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
-  private var entries: [String: (version: Int, value: String)] = [:]
+  private var entries: [String: (version: Int, value: Value)] = [:]
   let enabled: Bool
   let capacity: Int
 
@@ -16,7 +15,7 @@ final class PageCache: @unchecked Sendable {
   }
 
   /// The cached value for `key` at `version`, or `build()`'s (then cached).
-  func value(_ key: String, version: Int, build: () throws -> String) rethrows -> String {
+  func value(_ key: String, version: Int, build: () throws -> Value) rethrows -> Value {
     guard enabled else { return try build() }
     if let hit = lock.withLock({ entries[key] }), hit.version == version { return hit.value }
     let value = try build()
@@ -27,3 +26,5 @@ final class PageCache: @unchecked Sendable {
     return value
   }
 }
+
+typealias PageCache = VersionedCache<String>

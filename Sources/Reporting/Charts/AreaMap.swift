@@ -32,6 +32,11 @@ public struct AreaMap: Sendable {
   public var outlines: [Area] = []
   /// Whether the outlines get their names at their centres.
   public var labelOutlines = false
+  /// Links by area code: such areas are drawn inside `<a href>` (the dashboard's maps lead
+  /// to the areas' pages). Local paths only; they are escaped like all text.
+  public var links: [String: String] = [:]
+  /// An area drawn with a heavy border (the area a page is about).
+  public var highlighted: String?
 
   public static let noDataColour = "#f4f4f4"
 
@@ -78,9 +83,26 @@ public struct AreaMap: Sendable {
       let tip =
         fill.map { "\(area.name) (\(area.code)): \($0.tooltip)" }
         ?? "\(area.name) (\(area.code)): \(language[.legendNoData])"
-      svg += """
+      let path: HTML = """
         <path d="\(HTML(unescaped: d))" fill="\(colour)" stroke="#ffffff" stroke-width="1" \
         data-code="\(area.code)"><title>\(tip)</title></path>
+        """
+      if let link = links[area.code] {
+        svg += "<a href=\"\(link)\">\(path)</a>"
+      } else {
+        svg += path
+      }
+    }
+    if let code = highlighted, let area = areas.first(where: { $0.code == code }) {
+      var d = ""
+      for polygon in area.geometry.polygons {
+        for ring in polygon where ring.count >= 3 {
+          d += "M" + ring.map(px).joined(separator: "L") + "Z"
+        }
+      }
+      svg += """
+        <path d="\(HTML(unescaped: d))" fill="none" stroke="#000000" stroke-width="3" \
+        stroke-linejoin="round" pointer-events="none"/>
         """
     }
     for outline in outlines {
