@@ -130,7 +130,7 @@ public struct CSVReportRenderer: Sendable {
       text[.pValue], text[.trendSlope], text[.decisionColumn], text[.note],
     ])
     for f in report.flags?.flags ?? [] {
-      let e = f.explanation
+      let e = f.evidence
       let notes = f.notes.map { "\($0.at) \($0.by): \($0.note)" }.joined(separator: " | ")
       w.row([
         .text(f.id), .text(f.area.code), .text(f.area.name), .text(f.wijk?.name ?? ""),

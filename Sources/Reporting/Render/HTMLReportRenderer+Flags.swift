@@ -47,7 +47,7 @@ extension HTMLReportRenderer {
     if let chart = flag.chart {
       var svg = SeriesChart(
         title:
-          "\(flag.area.name): \(flag.explanation.indicators.map(\.name).joined(separator: ", "))",
+          "\(flag.area.name): \(flag.evidence.indicators.map(\.name).joined(separator: ", "))",
         points: chart.seriesPoints(report.language), disclosure: report.disclosure)
       svg.width = 560
       svg.height = 200
