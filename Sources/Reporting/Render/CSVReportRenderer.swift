@@ -70,7 +70,8 @@ public struct CSVReportRenderer: Sendable {
           [
             .text(t.id), .text(i.id), .text(i.name), .text(text.unit(i.unit)),
             .text(i.partners.joined(separator: ", ")),
-            .text(text.availability(i.availability) ?? ""), .text(report.period.id),
+            .text(text.availability(i.availability) ?? text[.availabilityComplete]),
+            .text(report.period.id),
             countCell(i.figures?.count),
           ] + comparisonCells(i.figures)
             + [i.unit == .count ? .empty : .value(i.rate, places: 2)])
