@@ -118,7 +118,7 @@ enum ReportFixture {
         status: .new, severity: 3.5, firstSeen: .week(ISOWeek(year: 2024, week: 37)!),
         lastSeen: .week(ISOWeek(year: 2024, week: 38)!), raisedInPeriod: true,
         escalatedInPeriod: false,
-        explanation: FlagExplanation(
+        evidence: FlagEvidence(
           indicators: [NamedRef(id: "inbraak", name: name("Woninginbraak"))],
           partners: [name("Politie")], period: .week(ISOWeek(year: 2024, week: 38)!),
           observed: .exact(9), expected: 1.25, upperBound: 4.75, pValue: 0.0004),
@@ -133,7 +133,7 @@ enum ReportFixture {
         wijk: nil, theme: "zorg", kind: .convergent, status: .escalated, severity: 5.2,
         firstSeen: .month(year: 2024, month: 5), lastSeen: .month(year: 2024, month: 9),
         raisedInPeriod: false, escalatedInPeriod: true,
-        explanation: FlagExplanation(
+        evidence: FlagEvidence(
           indicators: [NamedRef(id: "jeugd", name: name("Jeugd"))],
           partners: ["Politie", "Welzijn"],
           period: .month(year: 2024, month: 9), observed: .belowMinimum(5), expected: 1.5,
@@ -144,7 +144,7 @@ enum ReportFixture {
         theme: "hic", kind: .rising, status: .ongoing, severity: 1.8,
         firstSeen: .month(year: 2024, month: 2), lastSeen: .month(year: 2024, month: 8),
         raisedInPeriod: false, escalatedInPeriod: false,
-        explanation: FlagExplanation(
+        evidence: FlagEvidence(
           indicators: [NamedRef(id: "inbraak", name: name("Woninginbraak"))], partners: ["Politie"],
           trendSlope: 0.125),
         review: .dismissed,

@@ -53,7 +53,7 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   // Report texts
   case and, versus, page, pageOf, contents, pipeline, syntheticShort
   case sectionSummary, sectionBuurten, comparedWithSentence, periodNotEnded, cardsNote
-  case availabilityIncomplete, availabilityCoarser, availabilityNoData
+  case availabilityIncomplete, availabilityCoarser, availabilityNoData, availabilityComplete
   case indexShort, neighbours, inhabitants, disclosureSentence, disclosureHeading
   case highlightFlags, highlightRises, highlightFalls, highlightHighAreas, highlightAlarms
   case highlightIncomplete, highlightNothing, highlightNoChanges, highlightCoarser
@@ -325,6 +325,7 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .availabilityCoarser:
       ("geen cijfers: de bronnen leveren {0}", "no figures: the sources deliver {0}")
     case .availabilityNoData: ("nog geen gegevens", "no data yet")
+    case .availabilityComplete: ("volledig", "complete")
     case .indexShort: ("index", "index")
     case .neighbours: ("aangrenzend", "adjacent")
     case .inhabitants: ("inwoners", "inhabitants")

@@ -90,7 +90,7 @@ public struct FlagItem: Sendable, Codable, Hashable {
   public var lastSeen: Period
   public var raisedInPeriod: Bool
   public var escalatedInPeriod: Bool
-  public var explanation: FlagExplanation
+  public var evidence: FlagEvidence
   /// The latest decision, if an analyst acknowledged or dismissed the flag.
   public var review: FlagReview?
   /// Analysts' notes, oldest first.
@@ -101,7 +101,7 @@ public struct FlagItem: Sendable, Codable, Hashable {
   public init(
     id: String, area: AreaRef, areaLevel: AreaLevel, wijk: AreaRef?, theme: String,
     kind: FlagKind, status: FlagStatus, severity: Double, firstSeen: Period, lastSeen: Period,
-    raisedInPeriod: Bool, escalatedInPeriod: Bool, explanation: FlagExplanation,
+    raisedInPeriod: Bool, escalatedInPeriod: Bool, evidence: FlagEvidence,
     review: FlagReview?, notes: [FlagNote], chart: ChartSeries?
   ) {
     self.id = id
@@ -116,7 +116,7 @@ public struct FlagItem: Sendable, Codable, Hashable {
     self.lastSeen = lastSeen
     self.raisedInPeriod = raisedInPeriod
     self.escalatedInPeriod = escalatedInPeriod
-    self.explanation = explanation
+    self.evidence = evidence
     self.review = review
     self.notes = notes
     self.chart = chart
@@ -124,7 +124,7 @@ public struct FlagItem: Sendable, Codable, Hashable {
 }
 
 /// Why a flag was raised: the indicators and partners, and the numbers behind it.
-public struct FlagExplanation: Sendable, Codable, Hashable {
+public struct FlagEvidence: Sendable, Codable, Hashable {
   public var indicators: [NamedRef]
   public var partners: [String]
   /// The period the numbers are for (the latest that signalled).

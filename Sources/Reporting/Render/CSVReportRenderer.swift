@@ -70,7 +70,8 @@ public struct CSVReportRenderer: Sendable {
           [
             .text(t.id), .text(i.id), .text(i.name), .text(text.unit(i.unit)),
             .text(i.partners.joined(separator: ", ")),
-            .text(text.availability(i.availability) ?? ""), .text(report.period.id),
+            .text(text.availability(i.availability) ?? text[.availabilityComplete]),
+            .text(report.period.id),
             countCell(i.figures?.count),
           ] + comparisonCells(i.figures)
             + [i.unit == .count ? .empty : .value(i.rate, places: 2)])
@@ -130,7 +131,7 @@ public struct CSVReportRenderer: Sendable {
       text[.pValue], text[.trendSlope], text[.decisionColumn], text[.note],
     ])
     for f in report.flags?.flags ?? [] {
-      let e = f.explanation
+      let e = f.evidence
       let notes = f.notes.map { "\($0.at) \($0.by): \($0.note)" }.joined(separator: " | ")
       w.row([
         .text(f.id), .text(f.area.code), .text(f.area.name), .text(f.wijk?.name ?? ""),

@@ -9,7 +9,7 @@ extension HTMLReportRenderer {
       ?? (report.comparisons.isEmpty ? nil : 0)
   }
 
-  func wijkSection() -> HTML {
+  public func wijkSection() -> HTML {
     var out: HTML = "<p>\(text[.wijkenIntro])</p>\n"
     out += areaTable(
       rows: report.areas(at: .wijk).map { ($0, false) }, caption: text[.wijkTableCaption])
@@ -17,7 +17,7 @@ extension HTMLReportRenderer {
     return out
   }
 
-  func buurtSection() -> HTML {
+  public func buurtSection() -> HTML {
     var rows: [(AreaReport, Bool)] = []
     for wijk in report.areas(at: .wijk) {
       rows.append((wijk, true))
@@ -36,7 +36,7 @@ extension HTMLReportRenderer {
   }
 
   /// One row per area; per theme the index (coloured), the count and the change.
-  func areaTable(rows: [(AreaReport, Bool)], caption: String) -> HTML {
+  public func areaTable(rows: [(AreaReport, Bool)], caption: String) -> HTML {
     var out: HTML = "<table class=\"areas\">\n<caption>\(caption)</caption>\n<thead><tr>"
     out +=
       "<th scope=\"col\">\(text[.area])</th><th class=\"num\" scope=\"col\">\(text[.inhabitants])</th>"
@@ -76,7 +76,7 @@ extension HTMLReportRenderer {
     return out
   }
 
-  func indexBadge(_ index: DisclosedValue) -> HTML {
+  public func indexBadge(_ index: DisclosedValue) -> HTML {
     guard let value = index.number else {
       return "<span class=\"idx\" title=\"\(suppressionReason(index))\">–</span>"
     }
@@ -104,7 +104,7 @@ extension HTMLReportRenderer {
     return out
   }
 
-  func indexLegend() -> HTML {
+  public func indexLegend() -> HTML {
     var out: HTML = "<ul class=\"legend\" aria-label=\"\(text[.index])\">"
     for item in IndexColours.legend(report.language, withSuppressed: true) {
       out +=
@@ -114,7 +114,7 @@ extension HTMLReportRenderer {
     return out
   }
 
-  func mapSection() -> HTML {
+  public func mapSection() -> HTML {
     let buurten = report.areas(at: .buurt).filter { report.boundaries[$0.code] != nil }
     let wijken = report.areas(at: .wijk).filter { report.boundaries[$0.code] != nil }
     let shapes = buurten.isEmpty ? wijken : buurten
@@ -187,7 +187,7 @@ extension HTMLReportRenderer {
     return fills
   }
 
-  func flagLegend() -> HTML {
+  public func flagLegend() -> HTML {
     var out: HTML = "<ul class=\"legend\">"
     for (status, colour) in FlagColours.legend {
       let name = status.map { text.status($0) } ?? text[.noFlags]

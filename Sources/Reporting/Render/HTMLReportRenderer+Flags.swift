@@ -1,7 +1,7 @@
 import SafetyCore
 
 extension HTMLReportRenderer {
-  func flagSection(_ flags: FlagReport) -> HTML {
+  public func flagSection(_ flags: FlagReport) -> HTML {
     var out: HTML = "<p>\(text[.flagsIntro])</p>\n"
     if flags.flags.isEmpty {
       return out
@@ -29,7 +29,7 @@ extension HTMLReportRenderer {
     return out
   }
 
-  func flagCard(_ flag: FlagItem) -> HTML {
+  public func flagCard(_ flag: FlagItem) -> HTML {
     let cls = flag.status == .escalated ? "escalated" : (flag.raisedInPeriod ? "new" : "")
     var out: HTML =
       "<div class=\"flag \(cls)\">\n<h4>\(flag.area.name) — \(text.themeName(flag.theme)) "
@@ -47,7 +47,7 @@ extension HTMLReportRenderer {
     if let chart = flag.chart {
       var svg = SeriesChart(
         title:
-          "\(flag.area.name): \(flag.explanation.indicators.map(\.name).joined(separator: ", "))",
+          "\(flag.area.name): \(flag.evidence.indicators.map(\.name).joined(separator: ", "))",
         points: chart.seriesPoints(report.language), disclosure: report.disclosure)
       svg.width = 560
       svg.height = 200
@@ -59,7 +59,7 @@ extension HTMLReportRenderer {
     return out
   }
 
-  func notesList(_ notes: [FlagNote]) -> HTML {
+  public func notesList(_ notes: [FlagNote]) -> HTML {
     guard !notes.isEmpty else { return .empty }
     var out: HTML = "<ul class=\"notes\">"
     for note in notes {
@@ -69,7 +69,7 @@ extension HTMLReportRenderer {
     return out + "</ul>\n"
   }
 
-  func flagTable(_ items: [FlagItem]) -> HTML {
+  public func flagTable(_ items: [FlagItem]) -> HTML {
     var out: HTML = "<table class=\"flags\">\n<thead><tr>"
     for label in [Label.area, .theme, .kind, .firstSeen, .lastSeen, .status, .decisionColumn] {
       out += "<th scope=\"col\">\(text[label])</th>"

@@ -1,7 +1,7 @@
 import SafetyCore
 
 extension HTMLReportRenderer {
-  func methodsSection() -> HTML {
+  public func methodsSection() -> HTML {
     let m = report.methods
     var out: HTML = "<h3>\(text[.sectionExports])</h3>\n"
     out +=
@@ -80,7 +80,7 @@ extension HTMLReportRenderer {
     return out
   }
 
-  func indicatorDefinitions() -> HTML {
+  public func indicatorDefinitions() -> HTML {
     var out: HTML =
       "<h3>\(text[.indicatorDefinitions])</h3>\n<table class=\"definitions\">\n<thead><tr>"
     out +=

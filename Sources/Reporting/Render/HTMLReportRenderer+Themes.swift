@@ -1,7 +1,7 @@
 import SafetyCore
 
 extension HTMLReportRenderer {
-  func themeSections() -> HTML {
+  public func themeSections() -> HTML {
     var out: HTML = "<p>\(text.format(.themesIntro, text.periods.long(report.period.period)))</p>\n"
     out += "<p class=\"note\">\(text[.significanceNote])</p>\n"
     for theme in report.themes {
@@ -48,7 +48,7 @@ extension HTMLReportRenderer {
     return out
   }
 
-  func indicatorTable(_ theme: ThemeReport) -> HTML {
+  public func indicatorTable(_ theme: ThemeReport) -> HTML {
     var out: HTML = "<table class=\"indicators\">\n<thead><tr>"
     out += "<th scope=\"col\">\(text[.indicator])</th><th scope=\"col\">\(text[.partners])</th>"
     out += "<th class=\"num\" scope=\"col\">\(text.periodShort(report.period))</th>"
@@ -56,6 +56,9 @@ extension HTMLReportRenderer {
     out += "<th class=\"num\" scope=\"col\">\(text[.rate])</th></tr></thead>\n<tbody>\n"
     for indicator in theme.indicators {
       out += "<tr><td>\(indicator.name)"
+      if let sub = indicator.subtheme, let name = theme.subthemes.first(where: { $0.id == sub })?.name {
+        out += "<span class=\"sub\">\(name)</span>"
+      }
       if let note = text.availability(indicator.availability) {
         out += "<span class=\"sub\">\(note)</span>"
       }
@@ -81,7 +84,7 @@ extension HTMLReportRenderer {
     return out
   }
 
-  func chartFigure(_ indicator: IndicatorReport) -> HTML {
+  public func chartFigure(_ indicator: IndicatorReport) -> HTML {
     guard let chart = indicator.chart else { return .empty }
     var svg = SeriesChart(
       title: "\(indicator.name) — \(text.areaNameOrMunicipality(chart.area))",

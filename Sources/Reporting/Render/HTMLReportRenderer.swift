@@ -12,10 +12,14 @@ public struct HTMLReportRenderer: Sendable {
     text = ReportText(report)
   }
 
+  /// The report's style sheet (for pages that embed its sections).
+  public var styleSheet: String {
+    ReportStyle.css(footer: text.fullTitle, pageLabel: text[.page], ofLabel: text[.pageOf])
+  }
+
   /// The whole document.
   public func render() -> String {
-    let css = ReportStyle.css(
-      footer: text.fullTitle, pageLabel: text[.page], ofLabel: text[.pageOf])
+    let css = styleSheet
     var body: HTML = cover() + tableOfContents()
     body += section("summary", text[.sectionSummary], summary(), first: true)
     if let flags = report.flags {
@@ -97,7 +101,7 @@ public struct HTMLReportRenderer: Sendable {
       "<nav class=\"toc\" aria-label=\"\(text[.contents])\">\(text[.contents]):<ol>\(links)</ol></nav>\n"
   }
 
-  func summary() -> HTML {
+  public func summary() -> HTML {
     var out: HTML = "<ul class=\"highlights\">\n"
     for sentence in ReportHighlights(report).sentences(text) {
       out += "<li>\(sentence)</li>\n"
@@ -124,7 +128,7 @@ public struct HTMLReportRenderer: Sendable {
 
   /// A change; a significant one (`ChangeTest`) gets an arrow and a colour (rises and
   /// falls are told apart by the arrow, not by colour alone), the rest stays grey.
-  func changeSpan(_ c: ComparedCount) -> HTML {
+  public func changeSpan(_ c: ComparedCount) -> HTML {
     guard let x = c.change.number else { return "<span class=\"muted\">–</span>" }
     guard c.significant else {
       return "<span class=\"muted\">\(text.change(c.change))</span>"

@@ -149,7 +149,7 @@ public struct ReportText: Sendable {
 
   /// A flag's explanation in one sentence, from its numbers.
   public func explanation(_ flag: FlagItem) -> String {
-    let e = flag.explanation
+    let e = flag.evidence
     var parts: [String] = []
     if !e.indicators.isEmpty {
       parts.append(list(e.indicators.map(\.name)))
