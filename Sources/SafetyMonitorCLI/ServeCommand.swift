@@ -70,7 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
       printError("error: cannot open the store: \(error)")
       throw ExitCode(ExitStatus.ioError)
     }
-    let dashboard = Dashboard(reader: reader, configuration: configuration)
+    let dashboard = try Dashboard(reader: reader, configuration: configuration)
     let app = dashboard.application { address in
       // Unbuffered: scripts wait for this line to learn the address.
       FileHandle.standardOutput.write(Data("SafetyMonitor: \(address)  (Ctrl-C stops)\n".utf8))

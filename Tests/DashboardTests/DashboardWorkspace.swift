@@ -81,7 +81,7 @@ struct DashboardWorkspace {
 
   /// A dashboard on this workspace (no page cache unless asked: tests change the store).
   func dashboard(access: AccessPolicy = .open, cachePages: Bool = false) throws -> Dashboard {
-    Dashboard(
+    try Dashboard(
       reader: try reader(),
       configuration: DashboardConfiguration(access: access, cachePages: cachePages),
       keys: SessionKeys(fixed: Array(repeating: 7, count: 32)), now: { 1_727_676_000 })

@@ -102,6 +102,9 @@ enum Links {
     return (path, pairs)
   }
 
+  static func areaPath(_ code: String) -> String { "/areas/" + encode(code) }
+  static func flagPath(_ id: String) -> String { "/flags/" + encode(id) }
+
   /// A local path to return to after signing in: must start with one `/` (no other sites).
   static func safeLocalPath(_ text: String?) -> String {
     guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.hasPrefix("/\\"),

@@ -72,6 +72,24 @@ enum Stylesheet {
     .map svg,.chart svg{display:block;max-width:100%;height:auto}
     .map a path:hover{stroke:#000;stroke-width:2}
     footer{max-width:1240px;margin:0 auto;padding:12px 20px 30px;color:var(--muted);font-size:.85rem}
+    .idx{display:inline-block;min-width:2.6em;padding:0 .3em;border-radius:3px;text-align:center;\
+    font-weight:600;border:1px solid rgba(0,0,0,.12)}
+    .idx.dark{color:#fff}
+    .sub{display:block;font-size:.8rem;color:var(--muted);font-weight:400}
+    .note{color:var(--muted);font-size:.85rem}
+    .up{color:#8a1c12}.down{color:#1d5e2e}
+    tr.group td{background:#eef1f4;font-weight:600}
+    .crumbs{font-size:.9rem;color:var(--muted);margin-top:4px}
+    .periodnav{display:flex;gap:14px;align-items:center}
+    .periodnav a{text-decoration:none}
+    h2 .idx{font-size:.95rem;vertical-align:middle;margin-left:6px}
+    .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:10px 16px}
+    details.chart{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:6px 12px}
+    details.chart summary{cursor:pointer;font-weight:600;padding:4px 0}
+    details.chart summary .sub{display:inline;margin-left:8px}
+    details.chart svg{margin-top:6px}
+    .card.map h2,.card h2:first-child{margin-top:0}
+    .card.map svg{max-width:460px;margin:0 auto}
     .login{max-width:420px;margin:40px auto}
     .login label{display:block;margin:10px 0 4px}.login input{width:100%}
     @media print{header.top,footer,form.filters,.no-print{display:none}body{background:#fff}main{max-width:none}}

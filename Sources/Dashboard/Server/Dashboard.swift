@@ -12,6 +12,7 @@ public struct Dashboard: Sendable {
   public let configuration: DashboardConfiguration
   let keys: SessionKeys
   let cache: PageCache
+  let reports: DashboardReports
   /// Seconds since 1970, for sign-in expiry (the only clock the desk reads).
   let now: @Sendable () -> Int
 
@@ -19,11 +20,12 @@ public struct Dashboard: Sendable {
     reader: DashboardReader, configuration: DashboardConfiguration,
     keys: SessionKeys = SessionKeys(),
     now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
-  ) {
+  ) throws {
     self.reader = reader
     self.configuration = configuration
     self.keys = keys
     self.cache = PageCache(enabled: configuration.cachePages)
+    self.reports = try DashboardReports(reader: reader, cachePages: configuration.cachePages)
     self.now = now
   }
 

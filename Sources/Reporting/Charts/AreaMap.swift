@@ -35,7 +35,7 @@ public struct AreaMap: Sendable {
   /// Links by area code: such areas are drawn inside `<a href>` (the dashboard's maps lead
   /// to the areas' pages). Local paths only; they are escaped like all text.
   public var links: [String: String] = [:]
-  /// An area drawn with a heavy border (the area a page is about).
+  /// An area (or outline) drawn with a heavy border (the area a page is about).
   public var highlighted: String?
 
   public static let noDataColour = "#f4f4f4"
@@ -93,7 +93,7 @@ public struct AreaMap: Sendable {
         svg += path
       }
     }
-    if let code = highlighted, let area = areas.first(where: { $0.code == code }) {
+    if let code = highlighted, let area = (areas + outlines).first(where: { $0.code == code }) {
       var d = ""
       for polygon in area.geometry.polygons {
         for ring in polygon where ring.count >= 3 {

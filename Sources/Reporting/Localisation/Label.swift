@@ -34,6 +34,10 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case rowsUnmapped
   case recordsNew, recordsReplaced, recordsUnchanged
   case runRunning, runOk, runFailed, runInterrupted
+  case periodPrevious, periodNext, areaBuurten, areaFiguresIntro, areaChartWijkNote
+  case areaChartSummedNote, areaChartNoDetection, areaSeries, areaSeriesIntro, noFlagsYet
+  case areaNoFlags, areaLocation, areaCode, overviewTitle, overviewIntro, overviewWijken
+  case overviewMapByIndex, overviewTheme
   // Reports
   case reportTitle, annualEvaluationTitle, syntheticDataNotice, generatedOn
   case sectionFlags, sectionThemes, sectionWijken, sectionMap, sectionMethods
@@ -243,6 +247,46 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .runOk: ("gelukt", "ok")
     case .runFailed: ("mislukt", "failed")
     case .runInterrupted: ("onderbroken", "interrupted")
+    case .periodPrevious: ("vorige", "previous")
+    case .periodNext: ("volgende", "next")
+    case .areaBuurten: ("Buurten in deze wijk", "Neighbourhoods in this district")
+    case .areaFiguresIntro:
+      (
+        "Cijfers over {0}, met de verandering ten opzichte van de vorige periode en dezelfde periode vorig jaar. Index: 100 = het gemiddelde van de gemeente.",
+        "Figures for {0}, with the change against the previous period and the same period last year. Index: 100 = the municipal average."
+      )
+    case .areaChartWijkNote:
+      ("gevolgd per wijk: de reeks van {0}", "followed per district: the series of {0}")
+    case .areaChartSummedNote:
+      (
+        "opgeteld over de buurten (de detectie kijkt per buurt)",
+        "summed over the neighbourhoods (detection looks per neighbourhood)"
+      )
+    case .areaChartNoDetection:
+      ("alleen waargenomen aantallen", "observed counts only")
+    case .areaSeries: ("Reeksen", "Series")
+    case .areaSeriesIntro:
+      (
+        "Per indicator het verloop in dit gebied: waargenomen aantallen, en waar de detectie draaide de verwachting, de bovengrens en alarmen. Open een reeks om hem te zien; reeksen met een alarm staan open.",
+        "Per indicator its course in this area: observed counts and, where detection ran, the expectation, the upper bound and alarms. Open a series to see it; series with an alarm are open."
+      )
+    case .noFlagsYet:
+      (
+        "Nog geen signalen: de detectie heeft nog niet gedraaid op deze gegevens.",
+        "No flags yet: detection has not run on these data."
+      )
+    case .areaNoFlags: ("Geen open signalen voor dit gebied.", "No open flags for this area.")
+    case .areaLocation: ("Ligging", "Location")
+    case .areaCode: ("CBS-code", "CBS code")
+    case .overviewTitle: ("Overzicht", "Overview")
+    case .overviewIntro:
+      (
+        "De open signalen van vroegsignalering per thema, soort en status, en waar ze liggen.",
+        "The open early-warning flags by theme, kind and status, and where they are."
+      )
+    case .overviewWijken: ("Wijken", "Districts")
+    case .overviewMapByIndex: ("Kaart naar index", "Map by index")
+    case .overviewTheme: ("Thema op de kaart", "Theme on the map")
     case .reportTitle: ("Veiligheidsmonitor", "Safety monitor")
     case .annualEvaluationTitle: ("Jaarevaluatie veiligheid", "Annual safety evaluation")
     case .syntheticDataNotice:
