@@ -7,8 +7,9 @@ struct SafetyMonitor: AsyncParsableCommand {
     abstract: "Monitoring and early warning for a municipality's safety programme.",
     version: "0.1.0",
     subcommands: [
-      ValidateCommand.self, RunCommand.self, ReadCommand.self, SniffCommand.self, DetectCommand.self,
-      ReportCommand.self, ServeCommand.self, HashPasswordCommand.self,
+      ValidateCommand.self, RunCommand.self, ReadCommand.self, SniffCommand.self,
+      DetectCommand.self, FlagsCommand.self, EvaluateCommand.self, ReportCommand.self,
+      ServeCommand.self, HashPasswordCommand.self,
     ]
   )
 }

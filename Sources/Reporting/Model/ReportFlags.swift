@@ -1,9 +1,9 @@
 import SafetyCore
 
-/// The kinds of early-warning flag (docs/FLAGS.md).
-public enum FlagKind: String, Sendable, Codable, Hashable, CaseIterable {
-  case spike, rising, elevated, convergent, cluster
+// The flag kinds, statuses and reviews are SafetyCore's (shared with Flagging and the
+// store); here only how reports name and order them.
 
+extension FlagKind {
   public var label: Label {
     switch self {
     case .spike: .kindSpike
@@ -15,12 +15,7 @@ public enum FlagKind: String, Sendable, Codable, Hashable, CaseIterable {
   }
 }
 
-/// Where a flag stands in its lifecycle.
-public enum FlagStatus: String, Sendable, Codable, Hashable, CaseIterable {
-  case new, ongoing, escalated
-  case deescalated
-  case resolved
-
+extension FlagStatus {
   public var label: Label {
     switch self {
     case .new: .statusNew
@@ -41,14 +36,9 @@ public enum FlagStatus: String, Sendable, Codable, Hashable, CaseIterable {
     case .resolved: 0
     }
   }
-
-  public var isOpen: Bool { self != .resolved }
 }
 
-/// An analyst's decision on a flag.
-public enum FlagReview: String, Sendable, Codable, Hashable, CaseIterable {
-  case acknowledged, dismissed
-
+extension FlagReview {
   public var label: Label { self == .acknowledged ? .statusAcknowledged : .statusDismissed }
 }
 
