@@ -173,6 +173,27 @@ public struct Contribution: Sendable, Hashable, Codable {
   public var slopePerYear: Double?
   /// Elevated: the highest index against the municipality seen (100 = municipal rate).
   public var index: Double?
+
+  public init(
+    indicator: String, area: String, kinds: [FlagKind], partners: [String], firstSignal: Period,
+    lastSignal: Period, peak: Period, periods: Int, observed: Int, expected: Double?,
+    upperbound: Double?, pvalue: Double?, slopePerYear: Double? = nil, index: Double? = nil
+  ) {
+    self.indicator = indicator
+    self.area = area
+    self.kinds = kinds
+    self.partners = partners
+    self.firstSignal = firstSignal
+    self.lastSignal = lastSignal
+    self.peak = peak
+    self.periods = periods
+    self.observed = observed
+    self.expected = expected
+    self.upperbound = upperbound
+    self.pvalue = pvalue
+    self.slopePerYear = slopePerYear
+    self.index = index
+  }
 }
 
 /// Convergent signals at their strongest.
