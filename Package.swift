@@ -102,7 +102,7 @@ let package = Package(
       name: "Dashboard",
       dependencies: [
         "SafetyCore", "PipelineSpec", "Normalise", "Store", "Reporting", "ReportBuilder",
-        .product(name: "Hummingbird", package: "hummingbird"),
+        "Flagging", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]
@@ -142,8 +142,7 @@ let package = Package(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
     .testTarget(name: "DetectionTests", dependencies: ["Detection"]),
-    // FlaggingTests: the flags branch names this target but has not committed its folder yet.
-    // .testTarget(name: "FlaggingTests", dependencies: ["Flagging", "PipelineSpec", "SafetyCore"]),
+    .testTarget(name: "FlaggingTests", dependencies: ["Flagging", "PipelineSpec", "SafetyCore"]),
     // Runs the built `safety-monitor` binary and checks its output and exit codes.
     .testTarget(
       name: "SafetyMonitorCLITests",
@@ -164,7 +163,7 @@ let package = Package(
     .testTarget(
       name: "DashboardTests",
       dependencies: [
-        "Dashboard", "Store", "PipelineSpec", "Reporting", "Runner", "SafetyCore",
+        "Dashboard", "Store", "PipelineSpec", "Reporting", "Runner", "SafetyCore", "Flagging",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
   ]
