@@ -34,13 +34,15 @@ extension ReportBuilder {
   /// `period` (or the run date): two years of weeks, three of months or quarters. A buurt
   /// takes its wijk's series for indicators detected per wijk; a wijk sums its buurten for
   /// indicators detected per buurt. Expected values, upper bounds and alarms come from
-  /// `stored` (indicator id → the run's detection results for the series' area); without
+  /// `stored` (the run's detection results of an indicator in the series' area); without
   /// them the chart shows observed counts only — no detector is run here, so the chart
   /// shows what the flags were raised on. Periods no export covers are missing, never
-  /// zero; a weekly series mostly below the minimum cell is shown in months.
+  /// zero; a weekly series mostly below the minimum cell is shown in months. `only` limits
+  /// the indicators.
   public func areaCharts(
     area code: String, period: Period, runDate: CivilDate, from source: some ReportDataSource,
-    stored: [String: [StoredDetection]] = [:]
+    only indicatorIDs: Set<String>? = nil,
+    stored: (_ indicator: String, _ area: String) throws -> [StoredDetection] = { _, _ in [] }
   ) throws -> [AreaChart] {
     guard let areaCode = AreaCode(code), let index = registry.index(of: areaCode),
       let area = registry.area(index)
@@ -52,7 +54,7 @@ extension ReportBuilder {
     let indicators = pipeline.spec.indicators.entries
     var banks: [PeriodKind: CountBank] = [:]
     var out: [AreaChart] = []
-    for (id, indicator) in indicators {
+    for (id, indicator) in indicators where indicatorIDs?.contains(id) ?? true {
       let kind = indicator.period ?? .week
       let detectedAt = indicator.level ?? .buurt
       let level = max(area.level, detectedAt)
@@ -73,7 +75,8 @@ extension ReportBuilder {
       let covered = coverage.common(indicator.from.keys)
       let results =
         level == detectedAt
-        ? Dictionary((stored[id] ?? []).map { ($0.period, $0) }, uniquingKeysWith: { $1 }) : [:]
+        ? Dictionary(try stored(id, target).map { ($0.period, $0) }, uniquingKeysWith: { $1 })
+        : [:]
       var raw = counts.indices.map { i -> ChartBuilder.RawPoint in
         let p = start.advanced(by: i)
         let inside =

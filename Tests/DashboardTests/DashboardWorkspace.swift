@@ -1,3 +1,4 @@
+import Flagging
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -6,6 +7,7 @@ import NIOCore
 import PipelineSpec
 import Runner
 import SafetyCore
+import Store
 import Testing
 
 @testable import Dashboard
@@ -73,6 +75,56 @@ struct DashboardWorkspace {
     let pipeline = try LoadedPipeline.load(path: pipelinePath)
     _ = try Runner(pipeline: pipeline).run(
       RunOptions(runDate: Self.runDate, now: "2024-09-30T06:00:00Z"))
+  }
+
+  static let openFlag = FlagID.make(
+    family: .acute, area: "BU99990101", theme: "hic", firstSeen: Period(parsing: "2024-W36")!)
+  static let resolvedFlag = FlagID.make(
+    family: .acute, area: "BU99990102", theme: "hic", firstSeen: Period(parsing: "2024-W30")!)
+
+  /// Puts two flags into the store through the flags store API, as a run would: an open
+  /// spike in the buurt named `<script>…` (new in the latest run) and a resolved one in
+  /// Café Buurt.
+  func seedFlags() throws {
+    let store = try SafetyStore(path: state + "/store.sqlite")
+    func p(_ text: String) -> Period { Period(parsing: text)! }
+    func flag(
+      _ id: String, area: String, first: String, events: [(FlagEventType, String)]
+    ) -> DerivedFlag {
+      let evs = events.map {
+        FlagEvent(type: $0.0, week: p($0.1), severity: 72, band: .high, kind: .spike)
+      }
+      return DerivedFlag(
+        id: id, family: .acute, area: area, areaLevel: .buurt, theme: "hic", kind: .spike,
+        kinds: [.spike, .rising], firstSeen: p(first), lastSeen: p(first),
+        resolved: evs.last?.type == .resolved ? evs.last?.week : nil, severity: 72, band: .high,
+        peakSeverity: 72, events: evs,
+        explanation: FlagExplanation(
+          contributions: [
+            Contribution(
+              indicator: "inbraak", area: area, kinds: [.spike], partners: ["Politie <i>Oost</i>"],
+              firstSignal: p(first), lastSignal: p(first), peak: p(first), periods: 1,
+              observed: 3, expected: 0.4, upperbound: 2.5, pvalue: 0.0004)
+          ], partners: ["Politie <i>Oost</i>"]), weeks: [p(first)])
+    }
+    let derived = [
+      flag(Self.openFlag, area: "BU99990101", first: "2024-W36", events: [(.opened, "2024-W36")]),
+      flag(
+        Self.resolvedFlag, area: "BU99990102", first: "2024-W30",
+        events: [(.opened, "2024-W30"), (.resolved, "2024-W35")]),
+    ]
+    let runID = try #require(try store.runRecords(limit: 1).first?.id)
+    let updates = FlagReconciler.reconcile(
+      stored: try store.storedFlags(), derived: derived, from: p("2022-W40"),
+      through: p("2024-W39"), resolveAfterWeeks: 4)
+    try store.applyFlagUpdates(
+      updates, runID: runID, recordedAt: "2024-09-30T06:01:00Z", from: p("2022-W40"),
+      through: p("2024-W39"))
+  }
+
+  /// The reviews stored for a flag (read through a fresh connection).
+  func reviews(_ id: String) throws -> [FlagReviewEntry] {
+    try SafetyStore(path: state + "/store.sqlite", readOnly: true).flagRecord(id: id)?.reviews ?? []
   }
 
   func reader() throws -> DashboardReader {

@@ -61,7 +61,8 @@ import Testing
       ]
     ]
     let buurt = try builder().areaCharts(
-      area: "BU99990101", period: q4, runDate: runDate, from: data, stored: stored)
+      area: "BU99990101", period: q4, runDate: runDate, from: data,
+      stored: { indicator, area in area == "BU99990101" ? stored[indicator] ?? [] : [] })
     let geweld = try #require(buurt.first { $0.indicator == "geweld" })
     #expect(geweld.series.basis == .stored)
     #expect(geweld.series.method == "farringtonFlexible")
@@ -70,7 +71,8 @@ import Testing
     #expect(geweld.series.points.filter(\.alarm).count == 1)
     // A wijk's summed series is not what the buurt's results were computed on.
     let wijk = try builder().areaCharts(
-      area: "WK999901", period: q4, runDate: runDate, from: data, stored: stored)
+      area: "WK999901", period: q4, runDate: runDate, from: data,
+      stored: { indicator, _ in stored[indicator] ?? [] })
     #expect(wijk.first { $0.indicator == "geweld" }?.series.basis == ChartSeries.Basis.none)
   }
 
@@ -85,5 +87,8 @@ import Testing
     #expect(
       try builder().areaCharts(area: "BU00000000", period: q4, runDate: runDate, from: data).isEmpty
     )
+    let one = try builder().areaCharts(
+      area: "BU99990101", period: q4, runDate: runDate, from: data, only: ["jeugd"])
+    #expect(one.map(\.indicator) == ["jeugd"])
   }
 }

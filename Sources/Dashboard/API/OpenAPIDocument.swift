@@ -64,6 +64,37 @@ enum OpenAPIDocument {
               "summary": {"type": "string", "description": "the run's JSON summary"}
             }
           },
+          "Flag": {
+            "type": "object",
+            "properties": {
+              "id": {"type": "string", "description": "eight characters, Crockford base 32"},
+              "href": {"type": "string", "description": "the flag page"},
+              "area": {"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"}}},
+              "wijk": {"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"}}},
+              "theme": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}},
+              "kind": {"$ref": "#/components/schemas/FlagKind"},
+              "kinds": {"type": "array", "items": {"$ref": "#/components/schemas/FlagKind"}},
+              "family": {"type": "string", "enum": ["acute", "level", "cluster"]},
+              "status": {"type": "string", "enum": ["new", "ongoing", "escalated", "deescalated", "resolved"]},
+              "severity": {"type": "integer", "minimum": 0, "maximum": 100},
+              "band": {"type": "string", "enum": ["low", "medium", "high"]},
+              "firstSeen": {"type": "string", "description": "ISO week, 2024-W36"},
+              "lastSeen": {"type": "string"}, "resolved": {"type": "string"},
+              "indicators": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}},
+              "partners": {"type": "array", "items": {"type": "string"}},
+              "members": {"type": "array", "items": {"type": "string"}, "description": "the areas of a cluster"},
+              "review": {"$ref": "#/components/schemas/Review"}
+            }
+          },
+          "FlagKind": {"type": "string", "enum": ["spike", "rising", "elevated", "convergent", "cluster"]},
+          "Review": {
+            "type": "object",
+            "properties": {
+              "action": {"type": "string", "enum": ["acknowledged", "dismissed"]},
+              "note": {"type": "string"}, "author": {"type": "string"},
+              "recordedAt": {"type": "string", "format": "date-time"}
+            }
+          },
           "Area": {
             "type": "object",
             "properties": {
@@ -97,6 +128,85 @@ enum OpenAPIDocument {
                 "runs": {"type": "array", "items": {"$ref": "#/components/schemas/Run"}}
               }}}}},
               "401": {"description": "sign-in required", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
+          }
+        },
+        "/api/flags": {
+          "get": {
+            "summary": "Flags (the overview)",
+            "parameters": [
+              {"name": "theme", "in": "query", "schema": {"type": "string"}},
+              {"name": "kind", "in": "query", "schema": {"$ref": "#/components/schemas/FlagKind"}},
+              {"name": "status", "in": "query", "description": "a status, or all; default: the open flags", "schema": {"type": "string", "enum": ["new", "ongoing", "escalated", "deescalated", "resolved", "all"]}},
+              {"name": "wijk", "in": "query", "schema": {"type": "string"}},
+              {"name": "area", "in": "query", "schema": {"type": "string"}},
+              {"name": "review", "in": "query", "schema": {"type": "string", "enum": ["unreviewed", "acknowledged", "dismissed"]}},
+              {"name": "lang", "in": "query", "description": "names in nl (default) or en", "schema": {"type": "string", "enum": ["nl", "en"]}}
+            ],
+            "responses": {"200": {"description": "flags", "content": {"application/json": {"schema": {
+              "type": "object",
+              "properties": {
+                "detectionRan": {"type": "boolean"},
+                "lastRunDate": {"type": "string", "format": "date"},
+                "weeks": {"type": "array", "items": {"type": "string"}, "description": "first and last week of the latest flag run"},
+                "counts": {"type": "object", "properties": {"open": {"type": "integer"}, "new": {"type": "integer"}, "escalated": {"type": "integer"}, "unreviewed": {"type": "integer"}}},
+                "flags": {"type": "array", "items": {"$ref": "#/components/schemas/Flag"}}
+              }}}}}}
+          }
+        },
+        "/api/flags/{id}": {
+          "get": {
+            "summary": "One flag with its evidence, history and reviews (the flag page)",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {
+              "200": {"description": "the flag", "content": {"application/json": {"schema": {
+                "type": "object",
+                "properties": {
+                  "flag": {"$ref": "#/components/schemas/Flag"},
+                  "evidence": {"type": "array", "items": {"type": "object", "properties": {
+                    "indicator": {"type": "string"}, "area": {"type": "string"},
+                    "kinds": {"type": "array", "items": {"$ref": "#/components/schemas/FlagKind"}},
+                    "partners": {"type": "array", "items": {"type": "string"}},
+                    "firstSignal": {"type": "string"}, "lastSignal": {"type": "string"}, "peak": {"type": "string"},
+                    "periods": {"type": "integer"}, "observed": {"$ref": "#/components/schemas/Count"},
+                    "expected": {"type": "number"}, "upperBound": {"type": "number"}, "pValue": {"type": "number"},
+                    "slopePerYear": {"type": "number"}, "index": {"type": "number"}}}},
+                  "convergence": {"type": "object", "properties": {
+                    "week": {"type": "string"}, "combinedPValue": {"type": "number"},
+                    "indicators": {"type": "array", "items": {"type": "string"}},
+                    "partners": {"type": "array", "items": {"type": "string"}},
+                    "observed": {"$ref": "#/components/schemas/Count"}, "expected": {"type": "number"}}},
+                  "history": {"type": "array", "items": {"type": "object", "properties": {
+                    "type": {"type": "string", "enum": ["opened", "escalated", "deescalated", "resolved"]},
+                    "week": {"type": "string"}, "severity": {"type": "integer"}, "band": {"type": "string"},
+                    "kind": {"$ref": "#/components/schemas/FlagKind"}, "revised": {"type": "boolean"},
+                    "recordedAt": {"type": "string"}}}},
+                  "reviews": {"type": "array", "items": {"$ref": "#/components/schemas/Review"}}
+                }}}}},
+              "404": {"description": "no such flag", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+            }
+          }
+        },
+        "/api/areas/{code}": {
+          "get": {
+            "summary": "One wijk or buurt (the neighbourhood page)",
+            "parameters": [
+              {"name": "code", "in": "path", "required": true, "schema": {"type": "string"}},
+              {"name": "period", "in": "query", "description": "2024Q3, 2024-09 or 2024; default the latest quarter that ended by the last run", "schema": {"type": "string"}},
+              {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["nl", "en"]}}
+            ],
+            "responses": {
+              "200": {"description": "the area", "content": {"application/json": {"schema": {
+                "type": "object",
+                "description": "period, comparisons and area have the shapes of the report's JSON (docs/report.schema.json: period, comparisons, areas[]); series[].series is a report chart series.",
+                "properties": {
+                  "period": {"type": "object"}, "comparisons": {"type": "array"},
+                  "area": {"type": "object"},
+                  "flags": {"type": "array", "items": {"$ref": "#/components/schemas/Flag"}},
+                  "series": {"type": "array", "items": {"type": "object", "properties": {
+                    "indicator": {"type": "string"}, "area": {"type": "string"}, "series": {"type": "object"}}}}
+                }}}}},
+              "404": {"description": "no such area", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+            }
           }
         },
         "/api/areas": {

@@ -13,14 +13,19 @@ public struct Dashboard: Sendable {
   let keys: SessionKeys
   let cache: PageCache
   let reports: DashboardReports
+  let flagsCache: VersionedCache<FlagsModel>
+  /// The only writer: analysts' reviews of flags.
+  let writer: any AcknowledgementWriter
   /// Seconds since 1970, for sign-in expiry (the only clock the desk reads).
   let now: @Sendable () -> Int
 
   public init(
     reader: DashboardReader, configuration: DashboardConfiguration,
-    keys: SessionKeys = SessionKeys(),
+    keys: SessionKeys = SessionKeys(), writer: (any AcknowledgementWriter)? = nil,
     now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
   ) throws {
+    self.writer = writer ?? StoreAcknowledgementWriter(storePath: reader.pipeline.storePath)
+    self.flagsCache = VersionedCache(enabled: configuration.cachePages, capacity: 4)
     self.reader = reader
     self.configuration = configuration
     self.keys = keys
@@ -44,6 +49,7 @@ public struct Dashboard: Sendable {
     router.add(middleware: CSRFMiddleware(keys: keys))
     addSessionRoutes(router)
     addPageRoutes(router)
+    addFlagRoutes(router)
     addAPIRoutes(router)
     return router
   }
@@ -83,6 +89,13 @@ public struct Dashboard: Sendable {
   /// Content from the cache when the store has not changed since it was made.
   func cached(_ key: String, _ context: DashboardContext, build: () throws -> HTML) throws -> HTML {
     HTML(unescaped: try cachedText("\(context.language.rawValue)|\(key)") { try build().rendered })
+  }
+
+  /// The store's flags, read once per store version.
+  func flags() throws -> FlagsModel {
+    try flagsCache.value("flags", version: try reader.dataVersion()) {
+      try FlagsModel(reader: reader)
+    }
   }
 
   /// Text (an API body) from the cache when the store has not changed since it was made.

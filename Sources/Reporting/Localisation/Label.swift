@@ -38,6 +38,11 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case areaChartSummedNote, areaChartNoDetection, areaSeries, areaSeriesIntro, noFlagsYet
   case areaNoFlags, areaLocation, areaCode, overviewTitle, overviewIntro, overviewWijken
   case overviewMapByIndex, overviewTheme
+  case flagsSinceLastRun, flagsOpenOnly, flagsAllStatuses, flagsByTheme, flagsList
+  case flagPageTitle, flagWhat, flagEvidence, peak, periods, flagConvergence, flagReviewHeading
+  case flagReviewIntro, yourName, acknowledge, dismiss, noteRequired, nameRequired
+  case reviewSaved, reviewFailed, flagSeries, areaFlagsIntro, areaEarlierFlags, view
+  case flagsMapTitle, flagWeeksShaded, flagReviewBySignedIn, flagResolvedNotice
   // Reports
   case reportTitle, annualEvaluationTitle, syntheticDataNotice, generatedOn
   case sectionFlags, sectionThemes, sectionWijken, sectionMap, sectionMethods
@@ -300,6 +305,44 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .overviewWijken: ("Wijken", "Districts")
     case .overviewMapByIndex: ("Kaart naar index", "Map by index")
     case .overviewTheme: ("Thema op de kaart", "Theme on the map")
+    case .flagsSinceLastRun: ("sinds de laatste run van {0}", "since the last run of {0}")
+    case .flagsOpenOnly: ("open", "open")
+    case .flagsAllStatuses: ("alle, ook opgelost", "all, resolved too")
+    case .flagsByTheme: ("Open signalen per thema", "Open flags by theme")
+    case .flagsList: ("Signalen", "Flags")
+    case .flagPageTitle: ("Signaal {0}", "Flag {0}")
+    case .flagWhat: ("Wat er speelt", "What is going on")
+    case .flagEvidence: ("Onderbouwing per indicator", "Evidence per indicator")
+    case .peak: ("piek", "peak")
+    case .periods: ("perioden", "periods")
+    case .flagConvergence: ("Samenvallende signalen", "Signals coinciding")
+    case .flagReviewHeading: ("Beoordelen", "Review")
+    case .flagReviewIntro:
+      (
+        "Bevestig het signaal als het aandacht krijgt, of leg het terzijde als het geen actie vraagt, met een korte notitie. Uw beoordeling wordt met naam en tijd vastgelegd en kan niet meer worden gewijzigd; een nieuwe beoordeling komt erbij.",
+        "Acknowledge the flag when it is taken up, or dismiss it when it needs no action, with a short note. Your review is recorded with your name and the time and cannot be changed afterwards; a new review is added to it."
+      )
+    case .yourName: ("Uw naam", "Your name")
+    case .acknowledge: ("Bevestigen", "Acknowledge")
+    case .dismiss: ("Terzijde leggen", "Dismiss")
+    case .noteRequired: ("Schrijf een notitie (verplicht).", "Write a note (required).")
+    case .nameRequired: ("Vul uw naam in (verplicht).", "Fill in your name (required).")
+    case .reviewSaved: ("Uw beoordeling is vastgelegd.", "Your review was recorded.")
+    case .reviewFailed:
+      (
+        "De beoordeling kon niet worden vastgelegd: de opslag is nu niet beschrijfbaar. Probeer het later opnieuw.",
+        "The review could not be recorded: the store cannot be written now. Try again later."
+      )
+    case .flagSeries: ("De reeksen achter dit signaal", "The series behind this flag")
+    case .areaFlagsIntro:
+      ("Signalen voor dit gebied en de buurten erin.", "Flags for this area and the neighbourhoods in it.")
+    case .areaEarlierFlags: ("Eerdere signalen", "Earlier flags")
+    case .view: ("bekijk", "view")
+    case .flagsMapTitle: ("Kaart naar signaalstatus", "Map by flag status")
+    case .flagWeeksShaded: ("de weken van het signaal zijn gearceerd", "the flag's weeks are shaded")
+    case .flagReviewBySignedIn: ("vastgelegd als", "recorded as")
+    case .flagResolvedNotice:
+      ("Dit signaal is opgelost in {0}.", "This flag was resolved in {0}.")
     case .reportTitle: ("Veiligheidsmonitor", "Safety monitor")
     case .annualEvaluationTitle: ("Jaarevaluatie veiligheid", "Annual safety evaluation")
     case .syntheticDataNotice:
