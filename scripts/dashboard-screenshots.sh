@@ -45,11 +45,12 @@ echo "desk at $base"
 
 # Pages: the overview (Dutch and English), the data page, the most severe flag, its area
 # and that area's wijk, a quiet buurt, and a page that does not exist.
-flag=$(curl -fsS "$base/api/flags" | sed -n 's/.*"id":"\([0-9A-Z]\{8\}\)".*/\1/p' | head -1)
-area=$(curl -fsS "$base/api/flags/$flag" | sed -n 's/.*"area":"\([A-Z0-9]*\)".*/\1/p' | head -1)
+flag=$(curl -fsS "$base/api/flags" | grep -o '"id":"[0-9A-Z]\{8\}"' | head -1 | cut -d'"' -f4)
+[ -n "$flag" ] || { echo "error: the demo store has no flags" >&2; exit 1; }
+area=$(curl -fsS "$base/api/flags/$flag" | grep -o '"area":{"code":"[A-Z0-9]*"' | head -1 | cut -d'"' -f6)
 pages=("overview /" "overview-en /?lang=en" "data /data" "flag /flags/$flag"
-  "area /areas/$area" "wijk /areas/${area:0:2}" "not-found /areas/BU00000000")
-if [[ $area == BU* ]]; then pages[5]="wijk /areas/WK${area:2:6}"; fi
+  "area /areas/$area" "not-found /areas/BU00000000")
+if [[ $area == BU* ]]; then pages+=("wijk /areas/WK${area:2:6}"); fi
 
 flags=(--headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run
   --disable-extensions --disable-background-networking)

@@ -13,6 +13,8 @@ struct AreaPage {
   var flagsSection: HTML
   /// Codes of areas to colour on the location map, with their fills.
   var mapFills: [String: MapFill]
+  /// Indicators with an open flag here: their series are shown open.
+  var flaggedIndicators: Set<String> = []
   var language: DisplayLanguage { report.language }
 
   var text: ReportText { ReportText(report) }
@@ -169,7 +171,9 @@ struct AreaPage {
       guard !items.isEmpty else { continue }
       out += "<h3>\(theme.name)</h3><div class=\"charts\">"
       for (indicator, chart) in items {
-        let alarmed = chart.series.points.contains(where: \.alarm)
+        let range = highlight(chart.series)
+        let alarmed = range.map { chart.series.points[$0].contains(where: \.alarm) } ?? false
+        let open = alarmed || flaggedIndicators.contains(indicator.id)
         var notes: [String] = [t.periodKind(chart.series.kind)]
         if chart.series.aggregatedFrom != nil { notes.append(t[.chartAggregatedShort]) }
         if chart.area != area.code {
@@ -183,10 +187,10 @@ struct AreaPage {
           points: chart.series.seriesPoints(language), disclosure: report.disclosure)
         svg.width = 560
         svg.height = 200
-        svg.highlight = highlight(chart.series)
-        let open: HTML = alarmed ? " open" : ""
+        svg.highlight = range
+        let openAttribute: HTML = open ? " open" : ""
         out += """
-          <details class="chart" id="series-\(indicator.id)"\(open)><summary>\(indicator.name)\
+          <details class="chart" id="series-\(indicator.id)"\(openAttribute)><summary>\(indicator.name)\
           \(alarmed ? " <span class=\"badge escalated\">\(t[.legendAlarm])</span>" : HTML.empty)\
           <span class="sub">\(notes.joined(separator: " · "))</span></summary>\(svg.svg(language))</details>
           """
@@ -194,7 +198,10 @@ struct AreaPage {
       out += "</div>"
     }
     out +=
-      "<p class=\"note\">\(t[.chartExplanation]) \(t.format(.chartSuppressedNote, report.disclosure.minCell))</p>"
+      """
+      <p class="note">\(t[.deskChartNote]) \(t.format(.areaChartPeriodNote, t.periods.long(report.period.period))) \
+      \(t.format(.chartSuppressedNote, report.disclosure.minCell))</p>
+      """
     return out
   }
 

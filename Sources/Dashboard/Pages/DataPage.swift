@@ -213,6 +213,4 @@ struct DataPage {
     case (let a?, let b?): a == b ? a : "\(a) – \(b)"
     }
   }
-
-  func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }

@@ -21,7 +21,7 @@ struct FlagPage {
     var out: HTML = """
       <nav class="crumbs"><a href="/#flags">\(lang[.flagsList])</a> › \
       <a href="\(Links.areaPath(f.area))">\(names.area(f.area))</a></nav>\
-      <h1>\(names.kind(f.kind)): \(names.area(f.area)) <span class="sub">\(names.theme(f.theme)) · \
+      <h1>\(capitalised(names.kind(f.kind))): \(names.area(f.area)) <span class="sub">\(names.theme(f.theme)) · \
       \(lang.format(.flagPageTitle, f.id))</span></h1>
       """
     if let resolved = f.resolved {
@@ -126,10 +126,14 @@ struct FlagPage {
         return weeks.contains { $0.rolled(to: p.kind) == p }
       }
       if let a = inFlag.first, let b = inFlag.last { svg.highlight = a...b }
-      out +=
-        "<figure class=\"chart card\"><figcaption>\(title)</figcaption>\(svg.svg(lang))</figure>"
+      var notes: [String] = [PeriodKindText.per(chart.series.kind, lang)]
+      if chart.series.aggregatedFrom != nil { notes.append(lang[.chartAggregatedShort]) }
+      out += """
+        <figure class="chart card"><figcaption>\(title) \
+        <span class="sub">\(notes.joined(separator: " · "))</span></figcaption>\(svg.svg(lang))</figure>
+        """
     }
-    out += "</div><p class=\"note\">\(lang[.chartExplanation]) \(lang[.flagWeeksShaded]).</p>"
+    out += "</div><p class=\"note\">\(lang[.deskChartNote]) \(lang[.flagWeeksShaded])</p>"
     return out
   }
 
@@ -142,14 +146,14 @@ struct FlagPage {
         "<strong>\(FlagText.event(e.event.type, lang))</strong> · \(names.kind(e.event.kind)) · \(lang[.severity]) \(e.event.severity)"
       if e.event.revised { what += " <span class=\"muted\">(\(lang[.eventRevised]))</span>" }
       items.append(
-        (e.recordedAt, "<li><span class=\"when\">\(views.week(e.event.week))</span>\(what)</li>"))
+        (e.recordedAt, "<li><span class=\"when\">\(views.week(e.event.week))</span> \(what)</li>"))
     }
     for r in record.reviews {
       items.append(
         (
           r.recordedAt,
           """
-          <li class="review"><span class="when">\(TimeText.local(r.recordedAt, lang))</span>\
+          <li class="review"><span class="when">\(TimeText.local(r.recordedAt, lang))</span> \
           <span class="badge \(r.action.rawValue)">\(names.review(r.action))</span> \(lang[.by]) <strong>\(r.author)</strong>\
           <blockquote>\(r.note)</blockquote></li>
           """
@@ -157,7 +161,7 @@ struct FlagPage {
     }
     items.sort { $0.at < $1.at }
     return
-      "<h2 id=\"history\">\(lang[.history])</h2><ol class=\"history\">\(items.map(\.html))</ol>"
+      "<h2 id=\"history\">\(capitalised(lang[.history]))</h2><ol class=\"history\">\(items.map(\.html))</ol>"
   }
 }
 
@@ -191,5 +195,20 @@ struct ReviewForm {
       <p class="buttons"><button class="primary" type="submit" name="action" value="acknowledged">\(lang[.acknowledge])</button> \
       <button class="secondary" type="submit" name="action" value="dismissed">\(lang[.dismiss])</button></p></form>
       """
+  }
+}
+
+/// `piek` → `Piek` (headings start with a capital).
+func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+/// Period-kind words for chart captions ("per week", "per maand", ...).
+enum PeriodKindText {
+  static func per(_ kind: PeriodKind, _ lang: DisplayLanguage) -> String {
+    switch kind {
+    case .week: lang[.perWeek]
+    case .month: lang[.perMonth]
+    case .quarter: lang[.perQuarter]
+    case .year: lang[.perYear]
+    }
   }
 }

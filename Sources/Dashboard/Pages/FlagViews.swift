@@ -58,43 +58,48 @@ struct FlagViews {
     return """
       <div class="tiles">\
       <a class="tile" href="\(link([]))"><span class="n">\(fmt.integer(open.count))</span><span class="l">\(language[.openFlags])</span></a>\
-      <a class="tile new" href="\(link([("status", "new")]))"><span class="n">\(fmt.integer(new))</span><span class="l">\(language[.newFlags])</span>\(since)</a>\
-      <a class="tile esc" href="\(link([("status", "escalated")]))"><span class="n">\(fmt.integer(escalated))</span><span class="l">\(language[.escalatedFlags])</span>\(since)</a>\
+      <a class="tile\(new > 0 ? " new" : "")" href="\(link([("status", "new")]))"><span class="n">\(fmt.integer(new))</span><span class="l">\(language[.newFlags])</span>\(since)</a>\
+      <a class="tile\(escalated > 0 ? " esc" : "")" href="\(link([("status", "escalated")]))"><span class="n">\(fmt.integer(escalated))</span><span class="l">\(language[.escalatedFlags])</span>\(since)</a>\
       <a class="tile" href="\(link([("review", "unreviewed")]))"><span class="n">\(fmt.integer(unreviewed))</span><span class="l">\(language[.reviewNone])</span></a>\
       </div>
       """
   }
 
-  /// Open flags per theme (rows) and status and kind (columns); every count links to the
-  /// list filtered on it.
+  /// Open flags per theme (rows) by status, and by kind; every count links to the list
+  /// filtered on it.
   func themeMatrix(themes: [String]) -> HTML {
     let open = model.open
-    let statuses: [FlagStatus] = [.new, .escalated, .ongoing, .deescalated]
-    let kinds = FlagKind.allCases
-    var head: HTML = "<th>\(language[.theme])</th><th class=\"num\">\(language[.total])</th>"
-    for s in statuses { head += "<th class=\"num\">\(names.status(s))</th>" }
-    for k in kinds { head += "<th class=\"num\">\(names.kind(k))</th>" }
-    var rows = HTML.empty
-    for theme in themes {
-      let inTheme = open.filter { $0.flag.theme == theme }
-      func cell(_ n: Int, _ pairs: [(String, String)]) -> HTML {
-        guard n > 0 else { return "<td class=\"num muted\">0</td>" }
-        return
-          "<td class=\"num\"><a href=\"\(Links.build("/", [("theme", theme)] + pairs))#flags\">\(n)</a></td>"
+    func table(_ columns: [(String, String, (FlagRecord) -> Bool)]) -> HTML {
+      var head: HTML = "<th>\(language[.theme])</th><th class=\"num\">\(language[.total])</th>"
+      for c in columns { head += "<th class=\"num\">\(c.1)</th>" }
+      var rows = HTML.empty
+      for theme in themes {
+        let inTheme = open.filter { $0.flag.theme == theme }
+        func cell(_ n: Int, _ pairs: [(String, String)]) -> HTML {
+          guard n > 0 else { return "<td class=\"num muted\">0</td>" }
+          let href = Links.build("/", [("theme", theme)] + pairs) + "#flags"
+          return "<td class=\"num\"><a href=\"\(href)\"><strong>\(n)</strong></a></td>"
+        }
+        rows += "<tr><td>\(names.theme(theme))</td>\(cell(inTheme.count, []))"
+        for (key, _, test) in columns {
+          let pair = key.split(separator: "=").map(String.init)
+          rows += cell(inTheme.filter(test).count, [(pair[0], pair[1])])
+        }
+        rows += "</tr>"
       }
-      rows += "<tr><td>\(names.theme(theme))</td>\(cell(inTheme.count, []))"
-      for s in statuses {
-        rows += cell(inTheme.filter { $0.status == s }.count, [("status", s.rawValue)])
-      }
-      for k in kinds {
-        rows += cell(inTheme.filter { $0.flag.kinds.contains(k) }.count, [("kind", k.rawValue)])
-      }
-      rows += "</tr>"
+      return """
+        <div class="scroll"><table class="matrix"><thead><tr>\(head)</tr></thead>\
+        <tbody>\(rows)</tbody></table></div>
+        """
     }
-    return """
-      <h2>\(language[.flagsByTheme])</h2><div class="scroll"><table class="matrix"><thead><tr>\(head)</tr></thead>\
-      <tbody>\(rows)</tbody></table></div>
-      """
+    let statuses: [FlagStatus] = [.new, .escalated, .ongoing, .deescalated]
+    let byStatus = table(
+      statuses.map { s in ("status=\(s.rawValue)", names.status(s), { $0.status == s }) })
+    let byKind = table(
+      FlagKind.allCases.map { k in
+        ("kind=\(k.rawValue)", names.kind(k), { $0.flag.kinds.contains(k) })
+      })
+    return "<h2>\(language[.flagsByTheme])</h2>\(byStatus)<p></p>\(byKind)"
   }
 
   func filters(_ q: FlagQuery, themes: [String], wijken: [(String, String)]) -> HTML {

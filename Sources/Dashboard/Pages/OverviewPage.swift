@@ -7,6 +7,8 @@ struct OverviewPage {
   var report: SafetyReport
   /// The flags part (tiles, filters, list), rendered by the caller.
   var flagsSection: HTML
+  /// Beside the map: the open flags per theme.
+  var beside: HTML
   /// The map's fills (flag status when there are flags, else the chosen theme's index).
   var mapFills: [String: MapFill]
   var mapTitle: String
@@ -21,10 +23,12 @@ struct OverviewPage {
     let t = text
     var out: HTML = """
       <h1>\(t[.overviewTitle])</h1><p class="lead">\(t[.overviewIntro]) \
-      \(t[.dataRunDate]): \(t.periods.date(report.runDate)).</p>
+      \(t.format(.dataThrough, t.periods.date(report.runDate)))</p>
       """
     out += flagsSection
-    out += "<section class=\"card map\"><h2>\(mapTitle)</h2>\(themeChoice)\(map())</section>"
+    out +=
+      "<div class=\"grid two\"><section class=\"card map\"><h2>\(mapTitle)</h2>\(themeChoice)\(map())</section>"
+    out += "<section>\(beside)</section></div>"
     out +=
       "<section><h2>\(t[.overviewWijken]) <span class=\"sub\">\(t.periods.long(report.period.period))</span></h2>"
     out += AreaIndexTable(

@@ -33,6 +33,7 @@ enum Stylesheet {
     .grid.two{grid-template-columns:repeat(auto-fit,minmax(380px,1fr))}
     .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:12px 0}
     .tile{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px}
+    a.tile{text-decoration:none;color:inherit}a.tile:hover{border-color:var(--accent)}
     .tile .n{font-size:1.7rem;font-weight:650;display:block}
     .tile .l{color:var(--muted);font-size:.9rem}
     .tile.esc .n{color:var(--esc)}.tile.new .n{color:var(--new)}
@@ -83,7 +84,19 @@ enum Stylesheet {
     .periodnav{display:flex;gap:14px;align-items:center}
     .periodnav a{text-decoration:none}
     h2 .idx{font-size:.95rem;vertical-align:middle;margin-left:6px}
-    .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:10px 16px}
+    .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:10px 16px;align-items:start}
+    figure.chart{margin:0}figure.chart svg{max-width:760px}
+    figcaption{font-weight:600;margin-bottom:4px}
+    form.review label{display:block;margin:10px 0 4px;font-weight:600}
+    form.review input{width:100%;max-width:320px}
+    form.review .buttons{margin-top:10px}
+    ol.history{list-style:none;padding:0;margin:0}
+    ol.history li{padding:6px 0;border-bottom:1px solid var(--line)}
+    ol.history .when{display:inline-block;min-width:9.5em;color:var(--muted)}
+    ol.history blockquote{margin:4px 0 0 9.5em;white-space:pre-wrap}
+    ul.flaglist{padding-left:0;list-style:none;margin:0}ul.flaglist>li{padding:6px 0;border-bottom:1px solid var(--line)}
+    ul.notes{margin:4px 0 0 1.2em;padding:0;font-size:.9rem}
+    a.button.small{padding:3px 10px;font-size:.9rem}
     details.chart{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:6px 12px}
     details.chart summary{cursor:pointer;font-weight:600;padding:4px 0}
     details.chart summary .sub{display:inline;margin-left:8px}

@@ -125,7 +125,6 @@ extension Dashboard {
       flagsSection += "<p class=\"muted\">\(matching.count) \(language[.flagsShown])</p>"
       flagsSection += views.table(matching)
       flagsSection += "</section>"
-      flagsSection += views.themeMatrix(themes: themes)
     } else {
       flagsSection = "<p class=\"notice\">\(language[.noFlagsYet])</p>"
     }
@@ -139,8 +138,10 @@ extension Dashboard {
         }
       }
     }
+    let beside = views.model.detectionRan ? views.themeMatrix(themes: themes) : HTML.empty
     return OverviewPage(
-      report: report, flagsSection: flagsSection, mapFills: fills, mapTitle: mapTitle,
+      report: report, flagsSection: flagsSection, beside: beside, mapFills: fills,
+      mapTitle: mapTitle,
       mapLegend: legend, themeChoice: choice, openFlags: openByArea
     ).content()
   }
@@ -158,8 +159,18 @@ extension Dashboard {
     let views = try flagViews(language)
     let section = AreaFlagsSection(views: views, area: code, isWijk: area.level == .wijk).render()
     let fills = views.model.detectionRan ? views.mapFills(areaCodes: report.areas.map(\.code)) : [:]
+    var flagged: Set<String> = []
+    for r in views.model.open {
+      for c in r.flag.explanation.contributions
+      where c.area == code || views.names.wijk(of: c.area) == code
+        || views.names.wijk(of: code) == c.area
+      {
+        flagged.insert(c.indicator)
+      }
+    }
     return AreaPage(
-      report: report, area: area, charts: charts, flagsSection: section, mapFills: fills
+      report: report, area: area, charts: charts, flagsSection: section, mapFills: fills,
+      flaggedIndicators: flagged
     ).content()
   }
 

@@ -43,6 +43,7 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case flagReviewIntro, yourName, acknowledge, dismiss, noteRequired, nameRequired
   case reviewSaved, reviewFailed, flagSeries, areaFlagsIntro, areaEarlierFlags, view
   case flagsMapTitle, flagWeeksShaded, flagReviewBySignedIn, flagResolvedNotice
+  case dataThrough, deskChartNote, areaChartPeriodNote
   // Reports
   case reportTitle, annualEvaluationTitle, syntheticDataNotice, generatedOn
   case sectionFlags, sectionThemes, sectionWijken, sectionMap, sectionMethods
@@ -285,8 +286,8 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .areaSeries: ("Reeksen", "Series")
     case .areaSeriesIntro:
       (
-        "Per indicator het verloop in dit gebied: waargenomen aantallen, en waar de detectie draaide de verwachting, de bovengrens en alarmen. Open een reeks om hem te zien; reeksen met een alarm staan open.",
-        "Per indicator its course in this area: observed counts and, where detection ran, the expectation, the upper bound and alarms. Open a series to see it; series with an alarm are open."
+        "Per indicator het verloop in dit gebied: waargenomen aantallen, en waar de detectie draaide de verwachting, de bovengrens en alarmen. Open een reeks om hem te zien; reeksen met een alarm in deze periode of een open signaal staan al open.",
+        "Per indicator its course in this area: observed counts and, where detection ran, the expectation, the upper bound and alarms. Open a series to see it; series with an alarm in this period or an open flag are open already."
       )
     case .noFlagsYet:
       (
@@ -339,7 +340,15 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .areaEarlierFlags: ("Eerdere signalen", "Earlier flags")
     case .view: ("bekijk", "view")
     case .flagsMapTitle: ("Kaart naar signaalstatus", "Map by flag status")
-    case .flagWeeksShaded: ("de weken van het signaal zijn gearceerd", "the flag's weeks are shaded")
+    case .flagWeeksShaded:
+      ("Geel: de periode van het signaal.", "Yellow: the period of the flag.")
+    case .dataThrough: ("Gegevens tot en met {0}.", "Data up to and including {0}.")
+    case .deskChartNote:
+      (
+        "In de grafieken: het waargenomen aantal (donkerblauwe lijn met punten), het verwachte aantal (grijze stippellijn) met daarboven de bovengrens (lichtblauwe band) en alarmen (rode punten), zoals de detectie ze bij de laatste run berekende. Reeksen met vooral kleine aantallen per week staan per maand; een maand heeft dan geen bovengrens, en alarmeert als een van zijn weken dat deed.",
+        "In the charts: the observed count (dark blue line with dots), the expected count (grey dashed line) with the upper bound above it (light blue band) and alarms (red dots), as detection computed them in the last run. Series with mostly small weekly counts are shown per month; a month then has no upper bound, and alarms when one of its weeks did."
+      )
+    case .areaChartPeriodNote: ("Geel: {0}.", "Yellow: {0}.")
     case .flagReviewBySignedIn: ("vastgelegd als", "recorded as")
     case .flagResolvedNotice:
       ("Dit signaal is opgelost in {0}.", "This flag was resolved in {0}.")
