@@ -40,7 +40,8 @@ enum Stylesheet {
     table{border-collapse:collapse;width:100%;background:var(--card);font-size:.93rem}
     caption{text-align:left;color:var(--muted);padding:4px 0;caption-side:top}
     th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-    th{background:#eef1f4;font-weight:600;position:sticky;top:0}
+    th{background:#eef1f4;font-weight:600;position:sticky;top:0;font-size:.86rem;vertical-align:bottom}
+    th.num{width:6.5em}
     .nowrap{white-space:nowrap}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     tbody tr:hover{background:#f7fafc}
