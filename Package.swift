@@ -58,7 +58,7 @@ let package = Package(
     .target(
       name: "Store",
       dependencies: [
-        "SafetyCore", "Normalise", "Aggregate",
+        "SafetyCore", "Normalise", "Aggregate", "Flagging",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -69,21 +69,30 @@ let package = Package(
       name: "Runner",
       dependencies: [
         "SafetyCore", "CSVIngest", "PipelineSpec", "Normalise", "Aggregate", "Store",
-        "Operations", .product(name: "Crypto", package: "swift-crypto"),
+        "Operations", "Flagging", "Reporting", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    // Aberration and trend detection: pure computation, no I/O, no clock.
-    .target(name: "Detection", dependencies: ["SafetyCore"]),
+    // Aberration and trend detection: pure computation, no I/O, no clock. Optimised in debug
+    // builds too: `run` replays two years of weekly detection for every series (about 60,000
+    // GLM fits for the demo), which unoptimised code makes 20 times slower (seconds become
+    // minutes in `make demo` and the evaluation tests). Local path dependents (Benchmarks/)
+    // may use a package with unsafe flags.
+    .target(
+      name: "Detection", dependencies: ["SafetyCore"],
+      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+    // Stage 5: early-warning flags from detector results — rules, signals, convergence,
+    // clusters, severity, lifecycle, evaluation against a truth file. Pure: no I/O, no clock.
+    .target(name: "Flagging", dependencies: ["SafetyCore", "Detection", "PipelineSpec"]),
     // Stage 6: what users read — localisation, HTML, SVG charts and maps, disclosure
     // control, exports for Excel and GIS. Pure: renders values, does no I/O.
-    .target(name: "Reporting", dependencies: ["SafetyCore"]),
+    .target(name: "Reporting", dependencies: ["SafetyCore", "Flagging"]),
     // The report model built from the store and the pipeline (figures, comparisons, index,
     // series with detector bands, flags, methods and data), for the report command and the
     // dashboard. Reads the store through `ReportDataSource`; no clock.
     .target(
       name: "ReportBuilder",
       dependencies: [
-        "SafetyCore", "PipelineSpec", "Normalise", "Store", "Detection", "Reporting",
+        "SafetyCore", "PipelineSpec", "Normalise", "Store", "Detection", "Flagging", "Reporting",
       ]
     ),
     // Operating it from cron: lock, exit statuses, logs, progress, metrics textfile.
@@ -96,7 +105,7 @@ let package = Package(
       name: "SafetyMonitorCLI",
       dependencies: [
         "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Runner", "Store", "Operations",
-        "Normalise", "Reporting", "ReportBuilder",
+        "Normalise", "Flagging", "Reporting", "ReportBuilder",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]
@@ -121,6 +130,7 @@ let package = Package(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],
       exclude: ["Fixtures"]),
     .testTarget(name: "DetectionTests", dependencies: ["Detection"]),
+    .testTarget(name: "FlaggingTests", dependencies: ["Flagging", "PipelineSpec", "SafetyCore"]),
     // Runs the built `safety-monitor` binary and checks its output and exit codes.
     .testTarget(
       name: "SafetyMonitorCLITests",

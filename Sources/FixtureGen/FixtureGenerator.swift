@@ -53,6 +53,7 @@ public struct FixtureSummary: Sendable {
 ///     areas.csv population.csv aliases.csv crosswalk.csv adjacency.csv boundaries.geojson
 ///     exports/…            partner exports, as dropped in the inbox
 ///     truth.csv truth-components.csv   planted episodes
+///     truth-levels.csv     expected counts per area, indicator and year (demo scale)
 ///     manifest.csv         every export with its rows, defects and what a run should do
 ///
 /// Same configuration → byte-identical output.
@@ -113,6 +114,10 @@ public struct FixtureGenerator: Sendable {
     let final = counter.episodes
     try RegistryFiles.save(TruthFile.truth(final, model: model), dir, "truth.csv")
     try RegistryFiles.save(TruthFile.components(final, model: model), dir, "truth-components.csv")
+    if config.scale == .demo {
+      // The true levels behind elevated flags (millions of rows at national scale: left out).
+      try RegistryFiles.save(LevelTruthFile.csv(model: model), dir, "truth-levels.csv")
+    }
     try RegistryFiles.save(ManifestFile.csv(manifest), dir, "manifest.csv")
     return FixtureSummary(registry: registry, episodes: final, manifest: manifest)
   }

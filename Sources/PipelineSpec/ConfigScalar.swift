@@ -32,6 +32,7 @@ extension IndicatorUnit: ConfigScalar {}
 extension PeriodKind: ConfigScalar {}
 extension AreaLevel: ConfigScalar {}
 extension DetectorMethod: ConfigScalar {}
+extension FlagKind: ConfigScalar {}
 
 extension AreaCode: ConfigScalar {
   public static var configExpectation: String {

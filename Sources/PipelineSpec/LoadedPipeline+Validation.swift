@@ -48,7 +48,7 @@ extension LoadedPipeline {
           path + ["theme"])
       }
       if indicator.from.isEmpty { error("indicator draws on no source", path + ["from"]) }
-      let base = indicator.period ?? .week
+      let base = spec.basePeriod(ofIndicator: id)
       for (sourceID, categories) in indicator.from {
         guard let source = spec.sources[sourceID] else {
           error(
@@ -96,6 +96,8 @@ extension LoadedPipeline {
     if let minCell = spec.disclosure?.minCell, minCell < 1 {
       error("minCell must be at least 1", ["disclosure", "minCell"])
     }
+    checkDetection(error: error)
+    checkFlags(error: error, warning: warning)
     return out
   }
 

@@ -32,6 +32,8 @@ public struct Pipeline: Sendable, Codable, Equatable {
   public var sources: KeyedList<Source>
   public var indicators: KeyedList<Indicator>
   public var detection: DetectionConfig?
+  /// Early-warning flag rules (see `docs/FLAGS.md`).
+  public var flags: FlagsConfig?
   public var disclosure: Disclosure?
 
   public init(

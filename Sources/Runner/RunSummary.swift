@@ -52,6 +52,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
   /// Whether the run changed the store's data (ledger, records, counts).
   public var changed = false
   public var exports: [FileReport] = []
+  /// The flag stage: what changed and what is open (nil when the store holds no data).
+  public var flags: FlagRunSummary?
 
   public init(pipeline: String, runDate: String) {
     self.pipeline = pipeline
@@ -105,6 +107,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
             ? "\(n(files.skipped)) bestand(en) al eerder verwerkt en overgeslagen"
             : "\(n(files.skipped)) file(s) already processed and skipped")
       }
+      lines += flags?.text(language: language) ?? []
       return lines.joined(separator: "\n")
     }
     if nl {
@@ -133,6 +136,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
         ? (nl ? "quarantaine" : "quarantined") : (nl ? "genegeerd" : "ignored")
       lines.append("\(what): \(report.name) — \(report.reason ?? "")")
     }
+    lines += flags?.text(language: language) ?? []
     return lines.joined(separator: "\n")
   }
 

@@ -154,6 +154,8 @@ public final class Runner {
             name: name, hash: hash, bytes: bytes, entry: entry, store, options, summary.runID))
       }
       summary.exports.sort { $0.name < $1.name }
+      summary.flags = try runFlags(
+        store: store, registry: registry, options: options, runID: summary.runID)
       try store.finishRun(
         summary.runID ?? 0, finishedAt: options.now, ok: true, summary: summary.json())
     } catch let error as RunnerError {

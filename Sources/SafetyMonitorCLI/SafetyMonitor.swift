@@ -7,8 +7,8 @@ struct SafetyMonitor: ParsableCommand {
     abstract: "Monitoring and early warning for a municipality's safety programme.",
     version: "0.1.0",
     subcommands: [
-      ValidateCommand.self, RunCommand.self, ReadCommand.self, SniffCommand.self, DetectCommand.self,
-      ReportCommand.self,
+      ValidateCommand.self, RunCommand.self, ReadCommand.self, SniffCommand.self,
+      DetectCommand.self, EvaluateCommand.self, ReportCommand.self,
     ]
   )
 }

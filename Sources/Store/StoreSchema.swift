@@ -90,6 +90,7 @@ enum StoreSchema {
           ) WITHOUT ROWID;
           """)
     }
+    registerFlags(&m)
     return m
   }
 }

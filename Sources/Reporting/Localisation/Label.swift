@@ -58,6 +58,17 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case indicatorDefinitions, sourcesAndCategories, unit, detection
   // Table columns
   case level, codeColumn, parentColumn, shapeColumn, duplicatesColumn, fromColumn, throughColumn
+  // Flags on the terminal (list, show, ack, run summary)
+  case flagID, review, reviewNone, since, weeks, partnersAndIndicators, explanation, history
+  case signalsOf, combinedPValue, members, openSince, resolvedOn, noFlagsMatch, flagsShown
+  case eventOpened, eventEscalated, eventDeescalated, eventResolved, eventRevised
+  case severityLow, severityMedium, severityHigh, flagsOfRun, flagsOpenTotal
+  case acknowledgedBy, dismissedBy, reviewRecorded, unknownFlag, areaNotFound, vroegsignaleringNote
+  case detectorAlarm, softSignal, trendRising, levelElevated, clusterOf, familyAcute
+  // Evaluation
+  case evaluationTitle, episodesFlagged, medianDelay, falseFlagsPerAreaWeek, flagWeeks
+  case bestSingleSource, target, targetMet, targetNotMet, earlier, asEarly, later, episode
+  case allKinds, clearlyElevated, evaluatedAreaWeeks, system, notFlagged
 
   public func text(_ language: DisplayLanguage) -> String {
     let t = translations
@@ -428,6 +439,67 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .duplicatesColumn: ("dubbel aangeleverd", "delivered twice")
     case .fromColumn: ("vanaf", "from")
     case .throughColumn: ("tot en met", "through")
+    case .flagID: ("id", "id")
+    case .review: ("beoordeling", "review")
+    case .reviewNone: ("nog niet beoordeeld", "not reviewed yet")
+    case .since: ("sinds", "since")
+    case .weeks: ("weken", "weeks")
+    case .partnersAndIndicators: ("indicatoren en partners", "indicators and partners")
+    case .explanation: ("toelichting", "explanation")
+    case .history: ("geschiedenis", "history")
+    case .signalsOf: ("signalen van", "signals of")
+    case .combinedPValue: ("gecombineerde p-waarde", "combined p-value")
+    case .members: ("aangrenzende gebieden", "adjacent areas")
+    case .openSince: ("open sinds", "open since")
+    case .resolvedOn: ("opgelost in", "resolved in")
+    case .noFlagsMatch: ("geen signalen die aan de filters voldoen", "no flags match the filters")
+    case .flagsShown: ("signalen getoond", "flags shown")
+    case .eventOpened: ("afgegeven", "raised")
+    case .eventEscalated: ("verergerd", "escalated")
+    case .eventDeescalated: ("afgezwakt", "de-escalated")
+    case .eventResolved: ("opgelost", "resolved")
+    case .eventRevised: ("na herziene gegevens", "after revised data")
+    case .severityLow: ("laag", "low")
+    case .severityMedium: ("midden", "medium")
+    case .severityHigh: ("hoog", "high")
+    case .flagsOfRun: ("signalen", "flags")
+    case .flagsOpenTotal: ("open in totaal", "open in total")
+    case .acknowledgedBy: ("bevestigd door", "acknowledged by")
+    case .dismissedBy: ("terzijde gelegd door", "dismissed by")
+    case .reviewRecorded: ("vastgelegd", "recorded")
+    case .unknownFlag: ("onbekend signaal", "unknown flag")
+    case .areaNotFound: ("onbekend gebied", "unknown area")
+    case .vroegsignaleringNote:
+      (
+        "Vroegsignalering: vroege waarschuwing voor veiligheidsproblemen in buurten "
+          + "(niet de landelijke vroegsignalering van schulden).",
+        "Early warning (vroegsignalering) of safety problems in neighbourhoods "
+          + "(not the national early signalling of debts)."
+      )
+    case .detectorAlarm: ("alarm van", "alarm of")
+    case .softSignal: ("zwak signaal", "soft signal")
+    case .trendRising: ("stijgende trend", "rising trend")
+    case .levelElevated: ("hoog niveau", "high level")
+    case .clusterOf: ("cluster van", "cluster of")
+    case .familyAcute: ("acuut", "acute")
+    case .evaluationTitle: ("Kwaliteit van de signalen", "Flag quality")
+    case .episodesFlagged: ("episodes gevonden", "episodes flagged")
+    case .medianDelay: ("mediane vertraging (weken)", "median delay (weeks)")
+    case .falseFlagsPerAreaWeek: ("valse signalen per gebied-week", "false flags per area-week")
+    case .flagWeeks: ("signaalweken", "flag-weeks")
+    case .bestSingleSource: ("beste enkele bron", "best single source")
+    case .target: ("doel", "target")
+    case .targetMet: ("gehaald", "met")
+    case .targetNotMet: ("niet gehaald", "not met")
+    case .earlier: ("eerder", "earlier")
+    case .asEarly: ("even vroeg", "as early")
+    case .later: ("later", "later")
+    case .episode: ("episode", "episode")
+    case .allKinds: ("alle", "all")
+    case .clearlyElevated: ("duidelijk verhoogde gebied-thema's", "clearly elevated area-themes")
+    case .evaluatedAreaWeeks: ("gebied-weken beoordeeld", "area-weeks evaluated")
+    case .system: ("systeem", "system")
+    case .notFlagged: ("niet gevonden", "not flagged")
     }
   }
 }

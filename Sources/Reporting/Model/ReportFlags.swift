@@ -1,36 +1,7 @@
+import Flagging
 import SafetyCore
 
-/// The kinds of early-warning flag (docs/FLAGS.md).
-public enum FlagKind: String, Sendable, Codable, Hashable, CaseIterable {
-  case spike, rising, elevated, convergent, cluster
-
-  public var label: Label {
-    switch self {
-    case .spike: .kindSpike
-    case .rising: .kindRising
-    case .elevated: .kindElevated
-    case .convergent: .kindConvergent
-    case .cluster: .kindCluster
-    }
-  }
-}
-
-/// Where a flag stands in its lifecycle.
-public enum FlagStatus: String, Sendable, Codable, Hashable, CaseIterable {
-  case new, ongoing, escalated
-  case deescalated
-  case resolved
-
-  public var label: Label {
-    switch self {
-    case .new: .statusNew
-    case .ongoing: .statusOngoing
-    case .escalated: .statusEscalated
-    case .deescalated: .statusDeescalated
-    case .resolved: .statusResolved
-    }
-  }
-
+extension FlagStatus {
   /// Most pressing first: escalated, new, ongoing, de-escalated, resolved.
   public var urgency: Int {
     switch self {
@@ -41,15 +12,6 @@ public enum FlagStatus: String, Sendable, Codable, Hashable, CaseIterable {
     case .resolved: 0
     }
   }
-
-  public var isOpen: Bool { self != .resolved }
-}
-
-/// An analyst's decision on a flag.
-public enum FlagReview: String, Sendable, Codable, Hashable, CaseIterable {
-  case acknowledged, dismissed
-
-  public var label: Label { self == .acknowledged ? .statusAcknowledged : .statusDismissed }
 }
 
 /// The flags of the report's period.
@@ -84,8 +46,9 @@ public struct FlagItem: Sendable, Codable, Hashable {
   public var kind: FlagKind
   /// Status at the end of the period.
   public var status: FlagStatus
-  /// Severity score (docs/FLAGS.md): higher is more pressing.
-  public var severity: Double
+  /// Severity score 0–100 at the end of the period and its band (docs/FLAGS.md).
+  public var severity: Int
+  public var band: SeverityBand
   public var firstSeen: Period
   public var lastSeen: Period
   public var raisedInPeriod: Bool
@@ -100,7 +63,8 @@ public struct FlagItem: Sendable, Codable, Hashable {
 
   public init(
     id: String, area: AreaRef, areaLevel: AreaLevel, wijk: AreaRef?, theme: String,
-    kind: FlagKind, status: FlagStatus, severity: Double, firstSeen: Period, lastSeen: Period,
+    kind: FlagKind, status: FlagStatus, severity: Int, band: SeverityBand, firstSeen: Period,
+    lastSeen: Period,
     raisedInPeriod: Bool, escalatedInPeriod: Bool, evidence: FlagEvidence,
     review: FlagReview?, notes: [FlagNote], chart: ChartSeries?
   ) {
@@ -112,6 +76,7 @@ public struct FlagItem: Sendable, Codable, Hashable {
     self.kind = kind
     self.status = status
     self.severity = severity
+    self.band = band
     self.firstSeen = firstSeen
     self.lastSeen = lastSeen
     self.raisedInPeriod = raisedInPeriod
