@@ -82,7 +82,7 @@ defs = {
  "flagNote": obj({"review": ref("flagReview"), "note": S, "by": S, "at": d(S, "ISO 8601 timestamp.")}, required=["note", "by", "at"]),
  "flagEvidence": obj({"indicators": arr(ref("namedRef")), "partners": arr(S), "period": nullable(ref("periodId")),
      "observed": nullable(ref("count")), "expected": nullable(N), "upperBound": nullable(N), "pValue": nullable(N),
-     "trendSlope": d(nullable(N), "Theil-Sen slope per period (rising flags)."), "index": nullable(ref("value")), "neighbours": arr(ref("areaRef"))}),
+     "trendSlope": d(nullable(N), "Theil-Sen slope in registrations per year (rising flags)."), "index": nullable(ref("value")), "neighbours": arr(ref("areaRef"))}),
  "flag": obj({"id": S, "area": ref("areaRef"), "areaLevel": ref("areaLevel"), "wijk": ref("areaRef"), "theme": S, "kind": ref("flagKind"),
      "status": d(ref("flagStatus"), "At the end of the period."), "severity": d({"type": "integer", "minimum": 0}, "Severity score 0-100 (docs/FLAGS.md)."), "band": d({"enum": [1, 2, 3]}, "Severity band: 1 low, 2 medium, 3 high."), "firstSeen": ref("periodId"), "lastSeen": ref("periodId"),
      "raisedInPeriod": B, "escalatedInPeriod": B, "evidence": ref("flagEvidence"),

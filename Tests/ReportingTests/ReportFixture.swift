@@ -1,7 +1,7 @@
+import Flagging
 import SafetyCore
 
 @testable import Reporting
-import Flagging
 
 /// A complete report model written out by hand: two themes, two wijken with a buurt each,
 /// charts, flags with notes, a quarantined export. `hostile` puts markup and formula text

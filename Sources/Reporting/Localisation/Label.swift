@@ -46,7 +46,7 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case highlightIncomplete, highlightNothing, highlightNoChanges, highlightCoarser
   case themesIntro, subthemes, themeTotal, chartComputedNote, chartExplanation
   case chartSuppressedNote, significanceNote, orientationMapTitle, legendNotShown
-  case chartAggregatedNote, chartAggregatedShort
+  case chartAggregatedNote, chartAggregatedShort, trendPerYear
   case wijkenIntro, wijkTableCaption, buurtenIntro, buurtTableCaption, buurtLeftOutNote
   case indexExplanation, dashExplanation, mapIntro, flagMapTitle
   case flagsIntro, noFlagsInPeriod, stillOpenFlags, resolvedFlags, decisionColumn
@@ -289,6 +289,7 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
         "Grafieken ‘opgeteld uit weken’ tonen maandtotalen omdat de aantallen {0} meestal te klein zijn om te tonen: verwacht is dan de som van de verwachtingen {0}, een bovengrens ontbreekt, en een rode punt is een maand met een alarm in een van haar weken.",
         "Charts ‘summed from weeks’ show monthly totals because the counts {0} are mostly too small to show: expected is then the sum of the expectations {0}, there is no upper bound, and a red dot is a month with an alarm in one of its weeks."
       )
+    case .trendPerYear: ("trend {0} per jaar", "trend {0} per year")
     case .chartAggregatedShort: ("opgeteld uit weken", "summed from weeks")
     case .orientationMapTitle: ("Wijken en buurten", "Districts and neighbourhoods")
     case .legendNotShown: ("niet getoond (klein aantal)", "not shown (small count)")
@@ -309,8 +310,8 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
       )
     case .wijkenIntro:
       (
-        "Per wijk en thema de index (gemeente = 100) en daaronder het aantal en de verandering.",
-        "Per district and theme the index (municipality = 100), with the count and the change below it."
+        "Per wijk en thema de index (gemeente = 100) en daaronder het aantal en de verandering; de open signalen van de wijk en haar buurten.",
+        "Per district and theme the index (municipality = 100), with the count and the change below it; the open flags of the district and its neighbourhoods."
       )
     case .wijkTableCaption:
       (

@@ -98,7 +98,7 @@ public struct FlagEvidence: Sendable, Codable, Hashable {
   public var expected: Double?
   public var upperBound: Double?
   public var pValue: Double?
-  /// Theil-Sen slope per period (rising flags).
+  /// Theil-Sen slope in registrations per year (rising flags).
   public var trendSlope: Double?
   /// Level index (elevated flags).
   public var index: DisclosedValue?

@@ -45,7 +45,7 @@ enum ReportStyle {
     table.areas td:nth-child(2){text-align:right}
     table.areas thead th{font-size:.8rem;vertical-align:bottom}
     tr{break-inside:avoid}
-    table.indicators,table.flags,.keep{break-inside:avoid}
+    table.indicators,table.outcomes,.keep{break-inside:avoid}
     tr.group td{background:var(--soft);font-weight:600}
     tr.child td:first-child{padding-left:1.4rem}
     .muted,.note{color:var(--muted)}

@@ -170,7 +170,8 @@ public struct ReportText: Sendable {
     }
     if let p = e.pValue { parts.append("\(self[.pValue]) \(pValue(p))") }
     if let slope = e.trendSlope {
-      parts.append("\(self[.trendSlope]) \(numbers.decimal(slope, places: 2))")
+      let signed = (slope > 0 ? "+" : "") + numbers.decimal(slope, places: 1)
+      parts.append(format(.trendPerYear, signed))
     }
     if let index = e.index, index.number != nil {
       parts.append("\(self[.indexShort]) \(self.index(index))")
