@@ -44,6 +44,7 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case indexShort, neighbours, inhabitants, disclosureSentence, disclosureHeading
   case highlightFlags, highlightRises, highlightFalls, highlightHighAreas, highlightAlarms
   case highlightIncomplete, highlightNothing, highlightNoChanges, highlightCoarser
+  case highlightFlagWijken
   case themesIntro, subthemes, themeTotal, chartComputedNote, chartExplanation
   case chartSuppressedNote, significanceNote, orientationMapTitle, legendNotShown
   case chartAggregatedNote, chartAggregatedShort, trendPerYear
@@ -261,6 +262,8 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
         "Let op, onvolledige of ontbrekende cijfers: {0}.",
         "Note, incomplete or missing figures: {0}."
       )
+    case .highlightFlagWijken:
+      ("Open signalen per wijk: {0}.", "Open flags per district: {0}.")
     case .highlightCoarser:
       (
         "Geen cijfers {0}, omdat de bronnen alleen grotere perioden leveren: {1}.",
