@@ -124,7 +124,7 @@ let package = Package(
     .testTarget(name: "PipelineSpecTests", dependencies: ["PipelineSpec"]),
     .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Aggregate"]),
     .testTarget(name: "AggregateTests", dependencies: ["Aggregate"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "PipelineSpec"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "PipelineSpec", "Flagging"]),
     .testTarget(name: "RunnerTests", dependencies: ["Runner", "Operations"]),
     .testTarget(
       name: "CSVIngestTests", dependencies: ["CSVIngest", "SafetyCore"],

@@ -160,17 +160,40 @@ public struct Contribution: Sendable, Hashable, Codable {
   /// Base periods of the first and last signal.
   public var firstSignal: Period
   public var lastSignal: Period
-  /// The strongest signal (smallest p-value).
+  /// The strongest evidence (smallest p-value): the base period it ends in, how many
+  /// periods its counts cover, the count, its expectation (for a level: at the municipal
+  /// rate), the upper bound (spikes), and the p-value.
   public var peak: Period
+  public var periods: Int
   public var observed: Int
   public var expected: Double?
   public var upperbound: Double?
   public var pvalue: Double?
-  /// Rising: Theil-Sen slope in registrations per year, and its Mann-Kendall p-value.
+  /// Rising: the steepest Theil-Sen slope seen, in registrations per period per year.
   public var slopePerYear: Double?
-  public var trendPValue: Double?
-  /// Elevated: the index against the municipality (100 = municipal rate).
+  /// Elevated: the highest index against the municipality seen (100 = municipal rate).
   public var index: Double?
+
+  public init(
+    indicator: String, area: String, kinds: [FlagKind], partners: [String], firstSignal: Period,
+    lastSignal: Period, peak: Period, periods: Int, observed: Int, expected: Double?,
+    upperbound: Double?, pvalue: Double?, slopePerYear: Double? = nil, index: Double? = nil
+  ) {
+    self.indicator = indicator
+    self.area = area
+    self.kinds = kinds
+    self.partners = partners
+    self.firstSignal = firstSignal
+    self.lastSignal = lastSignal
+    self.peak = peak
+    self.periods = periods
+    self.observed = observed
+    self.expected = expected
+    self.upperbound = upperbound
+    self.pvalue = pvalue
+    self.slopePerYear = slopePerYear
+    self.index = index
+  }
 }
 
 /// Convergent signals at their strongest.

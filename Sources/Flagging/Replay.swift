@@ -13,10 +13,27 @@ struct WeekItem {
   /// Counts behind the signal (scan or period), for convergence totals.
   var observed: Int = 0
   var expected: Double = 0
-  /// Per indicator: the base period and its signal (for explanations).
-  var parts: [(indicator: String, area: String, period: Period, signal: PeriodSignal)]
+  /// The evidence per indicator (for explanations).
+  var parts: [Part]
   var convergence: ConvergenceEvidence?
   var members: [String] = []
+}
+
+/// One indicator's evidence behind a signal: the numbers an explanation shows.
+struct Part: Sendable, Hashable {
+  var indicator: String
+  var area: String
+  var kind: FlagKind
+  /// The base period the evidence ends in, and how many periods its counts cover.
+  var period: Period
+  var periods: Int
+  var observed: Int
+  var expected: Double?
+  var upperbound: Double?
+  var pvalue: Double?
+  var slopePerYear: Double?
+  var index: Double?
+  var partners: [String]
 }
 
 /// The week-by-week replay that turns signals into flags with a lifecycle.
@@ -53,21 +70,21 @@ struct Replay {
           if s.spike {
             acute[key, default: []].append(
               item(
-                .spike, ind, area, j, period, s, p: s.pvalue ?? 1,
-                ratio: ratio(Double(s.observed), s.expected), span: 1))
+                .spike, ind, area, j, period, periods: 1, observed: s.observed,
+                expected: s.expected, upperbound: s.upperbound, p: s.pvalue ?? 1))
           }
           if let r = s.rising {
             acute[key, default: []].append(
               item(
-                .rising, ind, area, j, period, s, p: r.pvalue,
-                ratio: ratio(Double(r.recentObserved), r.recentExpected),
-                span: max(1, (r.window + 3) / 4)))
+                .rising, ind, area, j, period, periods: max(1, (r.window + 3) / 4),
+                observed: r.recentObserved, expected: r.recentExpected, p: r.pvalue,
+                slope: r.slopePerYear))
           }
           if s.elevated, let l = s.level {
             level[key, default: []].append(
               item(
-                .elevated, ind, area, j, period, s, p: l.pvalue, ratio: l.index / 100,
-                span: l.window))
+                .elevated, ind, area, j, period, periods: l.window, observed: l.observed,
+                expected: l.expected, p: l.pvalue, index: l.index))
           }
           if theme.kinds.contains(.convergent) {
             soft[key, default: []] += softItems(ind, area, j, period, s, theme.convergence)
@@ -126,13 +143,9 @@ struct Replay {
       scans.append((Partners.contributing(ind, area: area, at: j, span: scan.periods), scan))
     }
     return scans.filter { $0.scan.pvalue <= c.softAlpha }.map { partners, scan in
-      var x = item(
-        .convergent, ind, area, j, period, s, p: scan.pvalue,
-        ratio: ratio(Double(scan.observed), scan.expected), span: scan.periods)
-      x.partners = partners
-      x.observed = scan.observed
-      x.expected = scan.expected
-      return x
+      item(
+        .convergent, ind, area, j, period, periods: scan.periods, observed: scan.observed,
+        expected: scan.expected, p: scan.pvalue, partners: partners)
     }
   }
 
@@ -143,12 +156,19 @@ struct Replay {
 
   private func item(
     _ kind: FlagKind, _ ind: IndicatorSignals, _ area: String, _ j: Int, _ period: Period,
-    _ s: PeriodSignal, p: Double, ratio: Double, span: Int
+    periods: Int, observed: Int, expected: Double?, upperbound: Double? = nil, p: Double,
+    slope: Double? = nil, index: Double? = nil, partners known: [String]? = nil
   ) -> WeekItem {
-    WeekItem(
-      kind: kind, indicators: [ind.plan.id],
-      partners: Partners.contributing(ind, area: area, at: j, span: span),
-      area: area, pvalue: p, ratio: ratio, parts: [(ind.plan.id, area, period, s)])
+    let partners =
+      known ?? Partners.contributing(ind, area: area, at: j, span: kind == .elevated ? 1 : periods)
+    let part = Part(
+      indicator: ind.plan.id, area: area, kind: kind, period: period, periods: periods,
+      observed: observed, expected: expected, upperbound: upperbound, pvalue: p,
+      slopePerYear: slope, index: index, partners: partners)
+    return WeekItem(
+      kind: kind, indicators: [ind.plan.id], partners: partners, area: area, pvalue: p,
+      ratio: index.map { $0 / 100 } ?? ratio(Double(observed), expected),
+      observed: observed, expected: expected ?? 0, parts: [part])
   }
 
   /// Convergence per area and theme: soft evidence of the area's own indicators and, for a

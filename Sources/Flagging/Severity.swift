@@ -12,6 +12,9 @@ import Foundation
 ///   (clusters) areas, whichever is largest (1 → 0, 2 → 0.5, 3 or more → 1);
 /// - D, duration: min(1, weeks since the flag was raised / 12).
 ///
+/// A level (elevated) flag's evidence term is capped at 0.5: a structural level is not news,
+/// however certain it is.
+///
 /// Bands: low below 40, medium 40–64, high 65 and above. A flag's severity is the highest
 /// weekly score over its last four signal weeks, so one quiet week does not de-escalate it.
 public enum Severity {
@@ -20,17 +23,22 @@ public enum Severity {
     public var ratio: Double
     public var breadth: Int
     public var weeksOpen: Int
-    public init(pvalue: Double, ratio: Double, breadth: Int, weeksOpen: Int) {
+    /// The most the evidence term may count (0.5 for level flags).
+    public var evidenceCap: Double
+    public init(
+      pvalue: Double, ratio: Double, breadth: Int, weeksOpen: Int, evidenceCap: Double = 1
+    ) {
       self.pvalue = pvalue
       self.ratio = ratio
       self.breadth = breadth
       self.weeksOpen = weeksOpen
+      self.evidenceCap = evidenceCap
     }
   }
 
   public static func score(_ x: Inputs) -> Int {
     let p = min(1, max(x.pvalue, 1e-300))
-    let e = min(1, max(0, -log10(p) / 8))
+    let e = min(x.evidenceCap, min(1, max(0, -log10(p) / 8)))
     let m = x.ratio.isFinite ? min(1, max(0, log2(max(1, x.ratio)) / 4)) : 1
     let b = min(1, max(0, Double(x.breadth - 1) / 2))
     let d = min(1, max(0, Double(x.weeksOpen) / 12))

@@ -54,7 +54,7 @@ final class Tracker {
     let score = Severity.score(
       .init(
         pvalue: items.map(\.pvalue).min() ?? 1, ratio: items.map(\.ratio).max() ?? 1,
-        breadth: breadth, weeksOpen: w - firstSeen))
+        breadth: breadth, weeksOpen: w - firstSeen, evidenceCap: family == .level ? 0.5 : 1))
     recent.append((w, score))
     recent.removeAll { $0.week <= w - 4 }
     let smoothed = recent.map(\.score).max() ?? score
@@ -83,53 +83,36 @@ final class Tracker {
           convergence = c
         }
       }
-      for part in item.parts {
-        record(
-          part, kind: item.kind, partners: item.partners,
-          p: item.kind == .convergent && item.convergence == nil ? item.pvalue : nil)
-      }
+      for part in item.parts { record(part, as: item.kind) }
     }
   }
 
-  private func record(
-    _ part: (indicator: String, area: String, period: Period, signal: PeriodSignal),
-    kind: FlagKind, partners: [String], p soft: Double?
-  ) {
-    let s = part.signal
-    let p: Double? =
-      switch kind {
-      case .spike: s.pvalue
-      case .rising: s.rising?.pvalue
-      case .elevated: s.level?.pvalue
-      case .convergent: soft ?? s.scan?.pvalue
-      case .cluster: [s.pvalue, s.rising?.pvalue, s.scan?.pvalue].compactMap { $0 }.min()
-      }
+  /// Adds one piece of evidence to the explanation: per indicator and area, the kinds, the
+  /// partners, first and last signal, and the strongest evidence (smallest p-value).
+  private func record(_ part: Part, as kind: FlagKind) {
     let key = "\(part.indicator)|\(part.area)"
     var c =
       contributions[key]
       ?? Contribution(
         indicator: part.indicator, area: part.area, kinds: [], partners: [],
-        firstSignal: part.period, lastSignal: part.period, peak: part.period,
-        observed: s.observed, expected: s.expected, upperbound: s.upperbound, pvalue: p)
+        firstSignal: part.period, lastSignal: part.period, peak: part.period, periods: part.periods,
+        observed: part.observed, expected: part.expected, upperbound: part.upperbound,
+        pvalue: part.pvalue)
     if contributions[key] == nil { contributionOrder.append(key) }
-    if !c.kinds.contains(kind) { c.kinds.append(kind) }
-    for x in partners where !c.partners.contains(x) { c.partners.append(x) }
+    for k in [kind, part.kind] where !c.kinds.contains(k) { c.kinds.append(k) }
+    for x in part.partners where !c.partners.contains(x) { c.partners.append(x) }
     c.firstSignal = min(c.firstSignal, part.period)
     c.lastSignal = max(c.lastSignal, part.period)
-    if let p, p <= c.pvalue ?? 1 {
+    if let p = part.pvalue, p <= c.pvalue ?? 1 {
       c.peak = part.period
-      c.observed = s.observed
-      c.expected = s.expected
-      c.upperbound = s.upperbound
+      c.periods = part.periods
+      c.observed = part.observed
+      c.expected = part.expected
+      c.upperbound = part.upperbound
       c.pvalue = p
     }
-    if let r = s.rising, r.pvalue <= c.trendPValue ?? 1 {
-      c.slopePerYear = r.slopePerYear
-      c.trendPValue = r.pvalue
-    }
-    if kind == .elevated, let l = s.level {
-      c.index = max(c.index ?? 0, l.index)
-    }
+    if let slope = part.slopePerYear { c.slopePerYear = max(c.slopePerYear ?? slope, slope) }
+    if let index = part.index { c.index = max(c.index ?? index, index) }
     contributions[key] = c
   }
 

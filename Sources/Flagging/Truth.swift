@@ -110,9 +110,10 @@ public enum TruthFile {
   }
 
   static func table(_ text: String) throws(TruthFileError) -> ([String], [(Int, [String])]) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-    }
+    // "\r\n" is one Character in Swift: split on both line ends.
+    var lines = text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+    ).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
     if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
     guard let head = lines.first, !head.isEmpty else {
       throw TruthFileError(line: 1, message: "the file is empty; expected a header row")

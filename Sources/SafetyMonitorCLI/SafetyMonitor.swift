@@ -8,7 +8,7 @@ struct SafetyMonitor: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, RunCommand.self, ReadCommand.self, SniffCommand.self,
-      DetectCommand.self, EvaluateCommand.self, ReportCommand.self,
+      DetectCommand.self, FlagsCommand.self, EvaluateCommand.self, ReportCommand.self,
     ]
   )
 }

@@ -110,26 +110,8 @@ extension SafetyStore {
     }
     return try loadFlags(db, filterSQL: filterSQL, arguments: arguments).map { flag, history in
       FlagRecord(
-        flag: flag, status: status(flag, history, latestRun: latest), history: history,
+        flag: flag, status: FlagRecord.status(history, latestRun: latest), history: history,
         reviews: reviews[flag.id] ?? [])
-    }
-  }
-
-  /// Lifecycle status: resolved when its last event is; otherwise from what the latest run
-  /// that changed any flag recorded for it (opened → new, escalated, de-escalated), else
-  /// ongoing.
-  static func status(_ flag: DerivedFlag, _ history: [RecordedFlagEvent], latestRun: Int64?)
-    -> FlagStatus
-  {
-    guard let last = history.last else { return .ongoing }
-    if last.event.type == .resolved { return .resolved }
-    let recent = history.filter { $0.runID != nil && $0.runID == latestRun }
-    guard let lastRecent = recent.last else { return .ongoing }
-    if history.first?.runID == latestRun { return .new }
-    switch lastRecent.event.type {
-    case .opened, .escalated: return .escalated
-    case .deescalated: return .deescalated
-    case .resolved: return .resolved
     }
   }
 

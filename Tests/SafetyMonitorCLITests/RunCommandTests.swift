@@ -16,6 +16,7 @@ import Testing
         files: 1 applied, 0 skipped, 0 quarantined, 0 ignored
         rows: 2 ok, 0 rejected, 1 unknown area
         records: 2 new, 0 replaced, 0 unchanged
+        flags (period 2022-W37 – 2024-W36): 0 new, 0 escalated, 0 de-escalated, 0 resolved; 0 open
 
         """)
     let second = try safetyMonitor(["run", w.pipeline, "--run-date", "2024-09-30", "--json"])

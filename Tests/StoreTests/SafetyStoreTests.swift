@@ -38,7 +38,10 @@ func day(_ y: Int, _ m: Int, _ d: Int) -> Int32 {
       let attributes = try FileManager.default.attributesOfItem(atPath: file)
       #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
-    #expect(try store.appliedMigrations() == ["v1: ledger, records, aggregates, counts, runs"])
+    #expect(
+      try store.appliedMigrations() == [
+        "v1: ledger, records, aggregates, counts, runs", "v2: detection results and flags",
+      ])
     #expect(try store.integrityCheck() == "ok")
     // Reopening keeps the same secret.
     let again = try SafetyStore(path: path)

@@ -70,6 +70,8 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case evaluationTitle, episodesFlagged, medianDelay, falseFlagsPerAreaWeek, flagWeeks
   case bestSingleSource, target, targetMet, targetNotMet, earlier, asEarly, later, episode
   case allKinds, clearlyElevated, evaluatedAreaWeeks, system, notFlagged
+  case monthsUnit, quartersUnit, yearsUnit, atMunicipalRate
+  case seriesNote
 
   public func text(_ language: DisplayLanguage) -> String {
     let t = translations
@@ -504,6 +506,15 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .evaluatedAreaWeeks: ("gebied-weken beoordeeld", "area-weeks evaluated")
     case .system: ("systeem", "system")
     case .notFlagged: ("niet gevonden", "not flagged")
+    case .monthsUnit: ("maanden", "months")
+    case .quartersUnit: ("kwartalen", "quarters")
+    case .yearsUnit: ("jaren", "years")
+    case .atMunicipalRate: ("bij het gemeentelijk niveau", "at the municipal rate")
+    case .seriesNote:
+      (
+        "per 4 weken (weekreeksen) of per maand, laatste twee jaar; aantallen onder de minimale celwaarde op de laagste stand",
+        "per 4 weeks (weekly series) or per month, last two years; counts below the minimum cell at the lowest level"
+      )
     }
   }
 }
