@@ -51,10 +51,10 @@ fixtures:
 	$(SWIFT) run -c release make-fixtures --out fixtures/demostad
 
 # Opens the demo's reports in headless chromium (console must stay silent) and saves
-# screenshots of the screen view and the printed A4 pages into docs/screenshots
+# screenshots of the screen view and the printed A4 pages into state/demostad/screenshots
 # (needs chromium and poppler-utils; see docs/REPORTS.md).
 report-screenshots: demo
-	scripts/report-browser-check.sh docs/screenshots \
+	scripts/report-browser-check.sh $(DEMO_STATE)/screenshots \
 	  $(DEMO_STATE)/reports/report-$(DEMO_QUARTER).html \
 	  $(DEMO_STATE)/reports/report-$(DEMO_QUARTER)-en.html \
 	  $(DEMO_STATE)/reports/report-$(DEMO_YEAR)-vs-$(DEMO_COMPARE).html

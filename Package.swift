@@ -93,7 +93,7 @@ let package = Package(
     .target(
       name: "ReportBuilder",
       dependencies: [
-        "SafetyCore", "PipelineSpec", "Normalise", "Store", "Detection", "Reporting",
+        "SafetyCore", "PipelineSpec", "Normalise", "Store", "Detection", "Flagging", "Reporting",
       ]
     ),
     // The analysts' desk: a local web server (Hummingbird) with server-rendered pages and a

@@ -73,7 +73,15 @@ public struct ReportBuilder: Sendable {
         context.theme(
           id: themeID, theme, indicators: indicatorReports, language: language))
     }
-    let areas = context.areas(language: language)
+    var areas = context.areas(language: language)
+    let flags = try source.flags().map {
+      try FlagReportBuilder(builder: self, request: request, policy: policy)
+        .build($0, source: source, language: language)
+    }
+    if let flags {
+      let summaries = FlagReportBuilder.summaries(flags)
+      for i in areas.indices { areas[i].flags = summaries[areas[i].code] ?? .none }
+    }
 
     let window = DayRange(
       first: ([earliest.firstDay] + chartWindows.map(\.first)).min() ?? earliest.firstDay,
@@ -95,7 +103,7 @@ public struct ReportBuilder: Sendable {
       municipality: municipality, runDate: request.runDate, period: ReportPeriod(period),
       comparisons: comparisons, periodComplete: period.lastDay <= request.runDate,
       syntheticData: pipeline.spec.synthetic ?? false, disclosure: policy, themes: themes,
-      areas: areas, flags: nil, methods: methods, boundaries: boundaries.geometries)
+      areas: areas, flags: flags, methods: methods, boundaries: boundaries.geometries)
     report.boundaryCRS = boundaries.crs
     return report
   }

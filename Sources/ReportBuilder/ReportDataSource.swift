@@ -1,3 +1,4 @@
+import Flagging
 import SafetyCore
 import Store
 
@@ -15,6 +16,13 @@ public protocol ReportDataSource: Sendable {
 
   /// Per source, how many deliveries were skipped as the same content delivered again.
   func duplicateDeliveries() throws -> [String: Int]
+
+  /// Every stored flag with its history and reviews; nil when no run has evaluated flags
+  /// yet (detection has not run).
+  func flags() throws -> [ReportFlag]?
+
+  /// The stored detector results of an indicator in an area, oldest first.
+  func storedResults(indicator: String, area: String) throws -> [ReportDetectionPoint]
 }
 
 /// One line of the exports ledger, as a report uses it.
@@ -79,5 +87,18 @@ extension SafetyStore: ReportDataSource {
 
   public func duplicateDeliveries() throws -> [String: Int] {
     try duplicateDeliveriesBySource()
+  }
+
+  public func flags() throws -> [ReportFlag]? {
+    guard try latestFlagRun() != nil else { return nil }
+    return try flagRecords().map(ReportFlag.init)
+  }
+
+  public func storedResults(indicator: String, area: String) throws -> [ReportDetectionPoint] {
+    try detectionResults(indicator: indicator, area: area).map {
+      ReportDetectionPoint(
+        period: $0.period, observed: $0.observed, expected: $0.expected,
+        upperBound: $0.upperbound, alarm: $0.alarm)
+    }
   }
 }

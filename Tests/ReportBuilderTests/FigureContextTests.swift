@@ -1,3 +1,4 @@
+import Flagging
 import Foundation
 import ReportBuilder
 import Reporting
@@ -38,6 +39,33 @@ import Testing
       }
     }
     d.ledger = TestTown.data().ledger
+    // Flags whose evidence and stored series hold small counts too.
+    func week(_ w: Int) -> Period { .week(ISOWeek(year: 2024, week: w)!) }
+    let event = { (type: FlagEventType, w: Int) in
+      ReportFlag.Event(type: type, week: week(w), severity: 55, band: .medium, kind: .spike)
+    }
+    d.storedFlags = [
+      ReportFlag(
+        id: "SPIKE", area: "BU99990101", areaLevel: .buurt, theme: "hic", firstSeen: week(30),
+        signalWeeks: [week(30)], events: [event(.opened, 30)],
+        signals: [
+          ReportFlag.Signal(
+            indicator: "inbraak", area: "BU99990101", partners: ["Politie"], firstSignal: week(30),
+            peak: week(30), observed: 67, expected: 12.5, upperBound: 40.25, pValue: 0.001,
+            index: 212.5)
+        ], partners: ["Politie"]),
+      ReportFlag(
+        id: "CONV", area: "WK999902", areaLevel: .wijk, theme: "hic", firstSeen: week(2),
+        signalWeeks: [week(2)], events: [event(.opened, 2)], signals: [],
+        partners: ["Politie"],
+        convergence: ReportFlag.Convergence(
+          week: week(2), combinedPValue: 0.0001, observed: 73, expected: 20.5)),
+    ]
+    d.results["inbraak|BU99990101"] = (1...52).map { w in
+      ReportDetectionPoint(
+        period: week(w), observed: w % 3 != 0 ? 150 + w : Int(planted[w % planted.count]),
+        expected: 120.5, upperBound: 180.5, alarm: false)
+    }
     return d
   }
 
@@ -109,7 +137,7 @@ import Testing
       #expect(found.isEmpty, "\(file.name): \(found.prefix(3))")
       scanned += 1
     }
-    #expect(scanned == 10)
+    #expect(scanned == 11)
   }
 
   @Test func theScanFindsThePlantedCountsWhenNothingIsSuppressed() throws {
@@ -154,5 +182,14 @@ import Testing
       #expect(t.index == .suppressedPopulation)
     }
     for i in dorp.indicators { #expect(i.rate == .suppressedPopulation) }
+  }
+}
+
+extension FigureContextTests {
+  @Test func theFlagChartWithSmallCountsIsScannedToo() throws {
+    let report = try TestTown.build("2024Q3", data: Self.plantedData(), pipelineText: Self.pipeline)
+    let chart = try #require(report.flags?.flags.first { $0.id == "SPIKE" }?.chart)
+    #expect(chart.points.contains { $0.observed == .belowMinimum(100) })
+    #expect(report.flags?.flags.first { $0.id == "CONV" }?.evidence.observed == .belowMinimum(100))
   }
 }

@@ -12,6 +12,8 @@ struct InMemoryReportData: ReportDataSource {
   var cells: [CategoryRef: [String: [Period: Int64]]] = [:]
   var ledger: [ReportExport] = []
   var duplicates: [String: Int] = [:]
+  var storedFlags: [ReportFlag]?
+  var results: [String: [ReportDetectionPoint]] = [:]
 
   mutating func add(_ category: CategoryRef, area: String, period: Period, count: Int64) {
     cells[category, default: [:]][area, default: [:]][period, default: 0] += count
@@ -35,6 +37,10 @@ struct InMemoryReportData: ReportDataSource {
 
   func exports() throws -> [ReportExport] { ledger }
   func duplicateDeliveries() throws -> [String: Int] { duplicates }
+  func flags() throws -> [ReportFlag]? { storedFlags }
+  func storedResults(indicator: String, area: String) throws -> [ReportDetectionPoint] {
+    results["\(indicator)|\(area)"] ?? []
+  }
 }
 
 /// A small town to build reports from: two wijken with two buurten each (one buurt with

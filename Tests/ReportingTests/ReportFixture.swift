@@ -1,3 +1,4 @@
+import Flagging
 import SafetyCore
 
 @testable import Reporting
@@ -115,7 +116,7 @@ enum ReportFixture {
       FlagItem(
         id: "17", area: AreaRef(code: "BU99990101", name: name("Markt")), areaLevel: .buurt,
         wijk: AreaRef(code: "WK999901", name: name("Centrum")), theme: "hic", kind: .spike,
-        status: .new, severity: 3.5, firstSeen: .week(ISOWeek(year: 2024, week: 37)!),
+        status: .new, severity: 58, band: .medium, firstSeen: .week(ISOWeek(year: 2024, week: 37)!),
         lastSeen: .week(ISOWeek(year: 2024, week: 38)!), raisedInPeriod: true,
         escalatedInPeriod: false,
         evidence: FlagEvidence(
@@ -130,7 +131,7 @@ enum ReportFixture {
         ], chart: chart),
       FlagItem(
         id: "9", area: AreaRef(code: "WK999901", name: name("Centrum")), areaLevel: .wijk,
-        wijk: nil, theme: "zorg", kind: .convergent, status: .escalated, severity: 5.2,
+        wijk: nil, theme: "zorg", kind: .convergent, status: .escalated, severity: 71, band: .high,
         firstSeen: .month(year: 2024, month: 5), lastSeen: .month(year: 2024, month: 9),
         raisedInPeriod: false, escalatedInPeriod: true,
         evidence: FlagEvidence(
@@ -141,7 +142,7 @@ enum ReportFixture {
         review: nil, notes: [], chart: nil),
       FlagItem(
         id: "4", area: AreaRef(code: "WK999902", name: name("Noord")), areaLevel: .wijk, wijk: nil,
-        theme: "hic", kind: .rising, status: .ongoing, severity: 1.8,
+        theme: "hic", kind: .rising, status: .ongoing, severity: 32, band: .low,
         firstSeen: .month(year: 2024, month: 2), lastSeen: .month(year: 2024, month: 8),
         raisedInPeriod: false, escalatedInPeriod: false,
         evidence: FlagEvidence(

@@ -67,9 +67,10 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case indexShort, neighbours, inhabitants, disclosureSentence, disclosureHeading
   case highlightFlags, highlightRises, highlightFalls, highlightHighAreas, highlightAlarms
   case highlightIncomplete, highlightNothing, highlightNoChanges, highlightCoarser
+  case highlightFlagWijken
   case themesIntro, subthemes, themeTotal, chartComputedNote, chartExplanation
   case chartSuppressedNote, significanceNote, orientationMapTitle, legendNotShown
-  case chartAggregatedNote, chartAggregatedShort
+  case chartAggregatedNote, chartAggregatedShort, trendPerYear
   case wijkenIntro, wijkTableCaption, buurtenIntro, buurtTableCaption, buurtLeftOutNote
   case indexExplanation, dashExplanation, mapIntro, flagMapTitle
   case flagsIntro, noFlagsInPeriod, stillOpenFlags, resolvedFlags, decisionColumn
@@ -467,6 +468,8 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
         "Let op, onvolledige of ontbrekende cijfers: {0}.",
         "Note, incomplete or missing figures: {0}."
       )
+    case .highlightFlagWijken:
+      ("Open signalen per wijk: {0}.", "Open flags per district: {0}.")
     case .highlightCoarser:
       (
         "Geen cijfers {0}, omdat de bronnen alleen grotere perioden leveren: {1}.",
@@ -495,6 +498,7 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
         "Grafieken ‘opgeteld uit weken’ tonen maandtotalen omdat de aantallen {0} meestal te klein zijn om te tonen: verwacht is dan de som van de verwachtingen {0}, een bovengrens ontbreekt, en een rode punt is een maand met een alarm in een van haar weken.",
         "Charts ‘summed from weeks’ show monthly totals because the counts {0} are mostly too small to show: expected is then the sum of the expectations {0}, there is no upper bound, and a red dot is a month with an alarm in one of its weeks."
       )
+    case .trendPerYear: ("trend {0} per jaar", "trend {0} per year")
     case .chartAggregatedShort: ("opgeteld uit weken", "summed from weeks")
     case .orientationMapTitle: ("Wijken en buurten", "Districts and neighbourhoods")
     case .legendNotShown: ("niet getoond (klein aantal)", "not shown (small count)")
@@ -515,8 +519,8 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
       )
     case .wijkenIntro:
       (
-        "Per wijk en thema de index (gemeente = 100) en daaronder het aantal en de verandering.",
-        "Per district and theme the index (municipality = 100), with the count and the change below it."
+        "Per wijk en thema de index (gemeente = 100) en daaronder het aantal en de verandering; de open signalen van de wijk en haar buurten.",
+        "Per district and theme the index (municipality = 100), with the count and the change below it; the open flags of the district and its neighbourhoods."
       )
     case .wijkTableCaption:
       (

@@ -81,7 +81,7 @@ public struct AreaIndicatorFigures: Sendable, Codable, Hashable {
   }
 }
 
-/// The flags of an area at the end of the period.
+/// The flags open at the end of the period in an area (for a wijk: in it and its buurten).
 public struct AreaFlagSummary: Sendable, Codable, Hashable {
   /// Flags open at the end of the period (not resolved).
   public var open: Int

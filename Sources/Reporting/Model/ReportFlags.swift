@@ -1,31 +1,7 @@
+import Flagging
 import SafetyCore
 
-// The flag kinds, statuses and reviews are SafetyCore's (shared with Flagging and the
-// store); here only how reports name and order them.
-
-extension FlagKind {
-  public var label: Label {
-    switch self {
-    case .spike: .kindSpike
-    case .rising: .kindRising
-    case .elevated: .kindElevated
-    case .convergent: .kindConvergent
-    case .cluster: .kindCluster
-    }
-  }
-}
-
 extension FlagStatus {
-  public var label: Label {
-    switch self {
-    case .new: .statusNew
-    case .ongoing: .statusOngoing
-    case .escalated: .statusEscalated
-    case .deescalated: .statusDeescalated
-    case .resolved: .statusResolved
-    }
-  }
-
   /// Most pressing first: escalated, new, ongoing, de-escalated, resolved.
   public var urgency: Int {
     switch self {
@@ -36,10 +12,6 @@ extension FlagStatus {
     case .resolved: 0
     }
   }
-}
-
-extension FlagReview {
-  public var label: Label { self == .acknowledged ? .statusAcknowledged : .statusDismissed }
 }
 
 /// The flags of the report's period.
@@ -74,8 +46,9 @@ public struct FlagItem: Sendable, Codable, Hashable {
   public var kind: FlagKind
   /// Status at the end of the period.
   public var status: FlagStatus
-  /// Severity score (docs/FLAGS.md): higher is more pressing.
-  public var severity: Double
+  /// Severity score 0–100 at the end of the period and its band (docs/FLAGS.md).
+  public var severity: Int
+  public var band: SeverityBand
   public var firstSeen: Period
   public var lastSeen: Period
   public var raisedInPeriod: Bool
@@ -90,7 +63,8 @@ public struct FlagItem: Sendable, Codable, Hashable {
 
   public init(
     id: String, area: AreaRef, areaLevel: AreaLevel, wijk: AreaRef?, theme: String,
-    kind: FlagKind, status: FlagStatus, severity: Double, firstSeen: Period, lastSeen: Period,
+    kind: FlagKind, status: FlagStatus, severity: Int, band: SeverityBand, firstSeen: Period,
+    lastSeen: Period,
     raisedInPeriod: Bool, escalatedInPeriod: Bool, evidence: FlagEvidence,
     review: FlagReview?, notes: [FlagNote], chart: ChartSeries?
   ) {
@@ -102,6 +76,7 @@ public struct FlagItem: Sendable, Codable, Hashable {
     self.kind = kind
     self.status = status
     self.severity = severity
+    self.band = band
     self.firstSeen = firstSeen
     self.lastSeen = lastSeen
     self.raisedInPeriod = raisedInPeriod
@@ -123,7 +98,7 @@ public struct FlagEvidence: Sendable, Codable, Hashable {
   public var expected: Double?
   public var upperBound: Double?
   public var pValue: Double?
-  /// Theil-Sen slope per period (rising flags).
+  /// Theil-Sen slope in registrations per year (rising flags).
   public var trendSlope: Double?
   /// Level index (elevated flags).
   public var index: DisclosedValue?

@@ -136,7 +136,7 @@ public struct CSVReportRenderer: Sendable {
       w.row([
         .text(f.id), .text(f.area.code), .text(f.area.name), .text(f.wijk?.name ?? ""),
         .text(f.theme), .text(text.kind(f.kind)), .text(text.status(f.status)),
-        .decimal(f.severity, places: 1), .text(f.firstSeen.description),
+        .integer(f.severity), .text(f.firstSeen.description),
         .text(f.lastSeen.description), .text(e.indicators.map(\.id).joined(separator: ", ")),
         .text(e.partners.joined(separator: ", ")), .text(e.period?.description ?? ""),
         countCell(e.observed), e.expected.map { .decimal($0, places: 2) } ?? .empty,

@@ -170,13 +170,14 @@ extension HTMLReportRenderer {
   func flagFills(_ areas: [AreaReport]) -> [String: MapFill] {
     var fills: [String: MapFill] = [:]
     for area in areas {
-      // A buurt takes the most pressing status of its own flags and its wijk's.
+      // A buurt takes the most pressing status of its own flags and those raised for its
+      // wijk as a whole.
       var summary = area.flags
-      if let parent = area.parent, let wijk = report.area(parent), wijk.level == .wijk,
-        let ws = wijk.flags.status, (summary.status?.urgency ?? -1) < ws.urgency
-      {
-        summary.status = ws
-        summary.open += wijk.flags.open
+      if let parent = area.parent, let flags = report.flags {
+        for flag in flags.flags where flag.area.code == parent && flag.status.isOpen {
+          summary.open += 1
+          if (summary.status?.urgency ?? -1) < flag.status.urgency { summary.status = flag.status }
+        }
       }
       let status = summary.status
       fills[area.code] = MapFill(

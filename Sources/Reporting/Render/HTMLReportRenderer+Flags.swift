@@ -38,7 +38,7 @@ extension HTMLReportRenderer {
     var meta = [
       "\(text[.firstSeen]) \(text.periods.short(flag.firstSeen))",
       "\(text[.lastSeen]) \(text.periods.short(flag.lastSeen))",
-      "\(text[.severity]) \(text.decimal(flag.severity))",
+      "\(text[.severity]) \(text.severity(flag))",
     ]
     if let wijk = flag.wijk { meta.append("\(text[.wijk]) \(wijk.name)") }
     if let review = flag.review { meta.append(text.review(review)) }

@@ -56,7 +56,9 @@ extension HTMLReportRenderer {
     out += "<th class=\"num\" scope=\"col\">\(text[.rate])</th></tr></thead>\n<tbody>\n"
     for indicator in theme.indicators {
       out += "<tr><td>\(indicator.name)"
-      if let sub = indicator.subtheme, let name = theme.subthemes.first(where: { $0.id == sub })?.name {
+      if let sub = indicator.subtheme,
+        let name = theme.subthemes.first(where: { $0.id == sub })?.name
+      {
         out += "<span class=\"sub\">\(name)</span>"
       }
       if let note = text.availability(indicator.availability) {

@@ -120,6 +120,13 @@ public struct ReportHighlights: Sendable {
       let open = flags.flags.filter { $0.status.isOpen }.count
       out.append(
         text.format(.highlightFlags, flags.new.count, flags.escalated.count, open))
+      let wijken = text.report.areas(at: .wijk).filter { $0.flags.open > 0 }
+        .sorted { ($0.flags.open, $1.name) > ($1.flags.open, $0.name) }
+      if !wijken.isEmpty {
+        out.append(
+          text.format(
+            .highlightFlagWijken, text.list(wijken.map { "\($0.name) (\($0.flags.open))" })))
+      }
     }
     func changeText(_ c: Change) -> String {
       "\(text.indicatorName(c.indicator)) \(text.numbers.percentChange(c.change)) "

@@ -31,7 +31,7 @@ enum ReportStyle {
     .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:10px;margin:1rem 0}
     .card{border:1px solid var(--rule);border-radius:6px;padding:.6rem .75rem;background:var(--soft);\
     break-inside:avoid}
-    .card .name{font-weight:600;font-size:.86rem;min-height:2.6em;overflow-wrap:anywhere}
+    .card .name{font-weight:600;font-size:.8rem;min-height:3.9em;overflow-wrap:break-word;hyphens:auto}
     .card .big{font-size:1.6rem;font-weight:700;color:var(--accent);margin:.15rem 0}
     .card .cmp{font-size:.82rem;color:var(--muted)}
     table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.88rem}
@@ -45,7 +45,7 @@ enum ReportStyle {
     table.areas td:nth-child(2){text-align:right}
     table.areas thead th{font-size:.8rem;vertical-align:bottom}
     tr{break-inside:avoid}
-    table.indicators,table.flags,.keep{break-inside:avoid}
+    table.indicators,table.outcomes,.keep{break-inside:avoid}
     tr.group td{background:var(--soft);font-weight:600}
     tr.child td:first-child{padding-left:1.4rem}
     .muted,.note{color:var(--muted)}

@@ -1,3 +1,4 @@
+import Flagging
 import SafetyCore
 
 /// The texts every renderer shares: numbers after disclosure control, periods, names,
@@ -143,9 +144,12 @@ public struct ReportText: Sendable {
     }
   }
 
-  public func kind(_ k: FlagKind) -> String { self[k.label] }
-  public func status(_ s: FlagStatus) -> String { self[s.label] }
-  public func review(_ d: FlagReview) -> String { self[d.label] }
+  public func kind(_ k: FlagKind) -> String { FlagText.kind(k, language) }
+  public func status(_ s: FlagStatus) -> String { FlagText.status(s, language) }
+  public func review(_ d: FlagReview) -> String { FlagText.review(d, language) }
+  public func severity(_ flag: FlagItem) -> String {
+    FlagText.severity(flag.severity, flag.band, language)
+  }
 
   /// A flag's explanation in one sentence, from its numbers.
   public func explanation(_ flag: FlagItem) -> String {
@@ -166,7 +170,8 @@ public struct ReportText: Sendable {
     }
     if let p = e.pValue { parts.append("\(self[.pValue]) \(pValue(p))") }
     if let slope = e.trendSlope {
-      parts.append("\(self[.trendSlope]) \(numbers.decimal(slope, places: 2))")
+      let signed = (slope > 0 ? "+" : "") + numbers.decimal(slope, places: 1)
+      parts.append(format(.trendPerYear, signed))
     }
     if let index = e.index, index.number != nil {
       parts.append("\(self[.indexShort]) \(self.index(index))")
