@@ -26,6 +26,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // The C library libcsv (Debian libcsv-dev): module map and shim header only.
@@ -86,6 +87,26 @@ let package = Package(
     // Stage 6: what users read — localisation, HTML, SVG charts and maps, disclosure
     // control, exports for Excel and GIS. Pure: renders values, does no I/O.
     .target(name: "Reporting", dependencies: ["SafetyCore", "Flagging"]),
+    // The report model built from the store and the pipeline (figures, comparisons, index,
+    // series with detector bands, flags, methods and data), for the report command and the
+    // dashboard. Reads the store through `ReportDataSource`; no clock.
+    .target(
+      name: "ReportBuilder",
+      dependencies: [
+        "SafetyCore", "PipelineSpec", "Normalise", "Store", "Detection", "Flagging", "Reporting",
+      ]
+    ),
+    // The analysts' desk: a local web server (Hummingbird) with server-rendered pages and a
+    // small JSON API over the store; writes nothing but acknowledgements.
+    .target(
+      name: "Dashboard",
+      dependencies: [
+        "SafetyCore", "PipelineSpec", "Normalise", "Store", "Reporting", "ReportBuilder",
+        "Flagging", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]
+    ),
     // Operating it from cron: lock, exit statuses, logs, progress, metrics textfile.
     .target(
       name: "Operations",
@@ -96,7 +117,7 @@ let package = Package(
       name: "SafetyMonitorCLI",
       dependencies: [
         "SafetyCore", "CSVIngest", "PipelineSpec", "Detection", "Runner", "Store", "Operations",
-        "Flagging", "Reporting",
+        "Normalise", "Reporting", "ReportBuilder", "Dashboard", "Flagging",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "Logging", package: "swift-log"),
@@ -145,9 +166,18 @@ let package = Package(
         "FixtureGen", "SafetyCore", "PipelineSpec", .product(name: "Yams", package: "Yams"),
       ]
     ),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ReportBuilderTests",
+      dependencies: ["ReportBuilder", "Reporting", "Store", "PipelineSpec", "Normalise"]),
     .testTarget(
       name: "OperationsTests",
       dependencies: ["Operations", .product(name: "Logging", package: "swift-log")]),
+    .testTarget(
+      name: "DashboardTests",
+      dependencies: [
+        "Dashboard", "Store", "PipelineSpec", "Reporting", "Runner", "SafetyCore", "Flagging",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
   ]
 )

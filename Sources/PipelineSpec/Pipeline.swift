@@ -18,6 +18,8 @@ public struct Pipeline: Sendable, Codable, Equatable {
   public var municipality: AreaCode?
   /// Language of what users see: `nl` (default) or `en`.
   public var language: Language?
+  /// The data are synthetic (a demo): reports say so on every page.
+  public var synthetic: Bool?
   public var areas: AreaFiles
   /// State folder (store, inbox, archive, quarantine live under it unless set one by one).
   public var state: String?

@@ -34,7 +34,7 @@ public struct RunRecord: Sendable, Hashable {
 }
 
 /// One row of `runs`.
-public struct StoredRun: Sendable, Hashable {
+public struct StoredRun: Sendable, Hashable, Codable {
   public var id: Int64
   public var startedAt: String
   public var finishedAt: String?

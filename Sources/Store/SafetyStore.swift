@@ -36,6 +36,10 @@ public final class SafetyStore: Sendable {
     /// present (no other connection is open), the file is opened `immutable`, so SQLite
     /// creates no `-wal`/`-shm` files beside it either. The store must exist.
     case readOnly
+    /// Nothing is written, but commits by other processes are seen (never `immutable`):
+    /// for long-lived readers such as the dashboard while scheduled runs write. The store
+    /// must exist with its key file and be migrated to the current schema.
+    case liveReadOnly
   }
 
   /// Opens the store at `path`, creating it (and its key file and folder) when missing, and
@@ -47,9 +51,18 @@ public final class SafetyStore: Sendable {
     self.path = path
     self.keyPath = path + ".key"
     self.checkpoint = checkpoint
-    isReadOnly = mode == .readOnly
+    isReadOnly = mode != .readWrite
     let fm = FileManager.default
     let storeExists = fm.fileExists(atPath: path)
+    if mode == .liveReadOnly {
+      guard storeExists else {
+        throw StoreError.io("the store \(path) does not exist yet; run the pipeline first")
+      }
+      hasher = KeyHasher(secret: try SafetyStore.secret(at: keyPath, storeExists: true))
+      hasKeyFile = true
+      queue = try SafetyStore.openLiveReadOnly(path)
+      return
+    }
     if mode == .readOnly {
       guard storeExists else { throw StoreError.io("no store at \(path)") }
       let secret = fm.contents(atPath: keyPath).map { [UInt8]($0) }
@@ -104,6 +117,29 @@ public final class SafetyStore: Sendable {
       return queue
     }
     return try DatabaseQueue(path: path, configuration: config)
+  }
+
+  /// A read-only connection that sees other processes' commits (not `immutable`): for
+  /// long-lived readers such as the dashboard while cron runs write. The schema must be
+  /// current.
+  static func openLiveReadOnly(_ path: String) throws -> DatabaseQueue {
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(10)
+    config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+    let queue = try DatabaseQueue(path: path, configuration: config)
+    let current = try queue.read { db in try StoreSchema.migrator.hasCompletedMigrations(db) }
+    guard current else {
+      throw StoreError.inconsistent(
+        "the store \(path) has an older schema; run the pipeline once to migrate it")
+    }
+    return queue
+  }
+
+  /// A number that changes whenever another connection commits to the store (SQLite's
+  /// `PRAGMA data_version`): readers use it to tell whether what they cached is stale.
+  public func dataVersion() throws -> Int {
+    try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
   }
 
   /// Reads the key file, or creates it with 32 random bytes for a new store. An existing

@@ -55,29 +55,9 @@ final class DataBox: @unchecked Sendable {  // written by one thread, read after
   var data = Data()
 }
 
+/// Runs the binary with the test's own environment.
 func safetyMonitor(_ arguments: [String]) throws -> CLIResult {
-  let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-  var binary = products.appendingPathComponent("safety-monitor")
-  if !FileManager.default.fileExists(atPath: binary.path) {
-    // The test bundle may sit one level deeper (.xctest/Contents/MacOS on macOS).
-    binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent(".build/debug/safety-monitor")
-  }
-  let process = Process()
-  process.executableURL = binary
-  process.arguments = arguments
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return CLIResult(
-    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-    stderr: String(decoding: errData, as: UTF8.self))
+  try safetyMonitor(arguments, environment: [:])
 }
 
 /// A pipeline with two sources in a temporary folder.

@@ -29,6 +29,8 @@ public struct SeriesChart: Sendable {
   public var disclosure: DisclosurePolicy
   public var width: Double = 640
   public var height: Double = 220
+  /// Points (indices) shaded as "the period of the report".
+  public var highlight: ClosedRange<Int>?
 
   public init(title: String, points: [SeriesPoint], disclosure: DisclosurePolicy = .standard) {
     self.title = title
@@ -41,6 +43,7 @@ public struct SeriesChart: Sendable {
   static let bandColour = "#cfe3f3"
   static let alarmColour = "#c0392b"
   static let suppressedColour = "#ececec"
+  static let highlightColour = "#fff1c9"
 
   public func svg(_ language: DisplayLanguage) -> HTML {
     let fmt = NumberFormatting(language)
@@ -67,6 +70,16 @@ public struct SeriesChart: Sendable {
       width="100%" role="img" aria-label="\(title)" class="series-chart" \
       font-family="system-ui, sans-serif" font-size="10"><title>\(title)</title>
       """
+    // The report's period, shaded behind everything.
+    if let highlight, highlight.lowerBound >= 0, highlight.upperBound < points.count {
+      let step = n == 1 ? plotW : plotW / Double(n - 1)
+      let x0 = max(left, x(highlight.lowerBound) - step / 2)
+      let x1 = min(width - right, x(highlight.upperBound) + step / 2)
+      svg += """
+        <rect x="\(svgNumber(x0))" y="\(svgNumber(top))" width="\(svgNumber(x1 - x0))" \
+        height="\(svgNumber(plotH))" fill="\(Self.highlightColour)"/>
+        """
+    }
     // Axes and grid.
     for t in ticks {
       svg += """
@@ -197,7 +210,7 @@ public struct SeriesChart: Sendable {
       )
       out +=
         "<text x=\"\(svgNumber(xPos + 18))\" y=\"\(svgNumber(y))\" fill=\"#333\">\(text)</text>"
-      xPos += 26 + Double(text.count) * 5.5
+      xPos += 30 + Double(text.count) * 6.2
     }
     return out
   }

@@ -38,7 +38,7 @@ public struct DisclosurePolicy: Sendable, Hashable, Codable {
   }
 }
 
-/// A count after disclosure control.
+/// A count after disclosure control. In JSON: the number, or the text `"<5"`.
 public enum DisclosedCount: Sendable, Hashable, Codable {
   case exact(Int)
   /// Below the minimum cell; the associated value is the minimum (`<5`).
@@ -58,7 +58,9 @@ public enum DisclosedCount: Sendable, Hashable, Codable {
   }
 }
 
-/// A derived number (rate, index, change) after disclosure control.
+/// A derived number (rate, index, change) after disclosure control. In JSON: the number,
+/// or a code saying why it is not shown (`suppressed-count`, `suppressed-population`,
+/// `not-available`).
 public enum DisclosedValue: Sendable, Hashable, Codable {
   case value(Double)
   case suppressedCount
@@ -76,5 +78,73 @@ public enum DisclosedValue: Sendable, Hashable, Codable {
     case .value(let v): format.decimal(v, places: places)
     case .suppressedCount, .suppressedPopulation, .unavailable: "–"
     }
+  }
+}
+
+extension DisclosedCount {
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.singleValueContainer()
+    if let v = try? c.decode(Int.self) {
+      self = .exact(v)
+      return
+    }
+    let text = try c.decode(String.self)
+    guard text.hasPrefix("<"), let m = Int(text.dropFirst()) else {
+      throw DecodingError.dataCorruptedError(
+        in: c, debugDescription: "expected a count or \"<n\", found \"\(text)\"")
+    }
+    self = .belowMinimum(m)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    switch self {
+    case .exact(let v): try c.encode(v)
+    case .belowMinimum(let m): try c.encode("<\(m)")
+    }
+  }
+}
+
+extension DisclosedValue {
+  /// The stable code of a value that is not shown.
+  public var code: String? {
+    switch self {
+    case .value: nil
+    case .suppressedCount: "suppressed-count"
+    case .suppressedPopulation: "suppressed-population"
+    case .unavailable: "not-available"
+    }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.singleValueContainer()
+    if let v = try? c.decode(Double.self) {
+      self = .value(v)
+      return
+    }
+    switch try c.decode(String.self) {
+    case "suppressed-count": self = .suppressedCount
+    case "suppressed-population": self = .suppressedPopulation
+    case "not-available": self = .unavailable
+    case let other:
+      throw DecodingError.dataCorruptedError(
+        in: c, debugDescription: "expected a number or a suppression code, found \"\(other)\"")
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    switch self {
+    case .value(let v): try c.encode(v)
+    default: try c.encode(code ?? "not-available")
+    }
+  }
+
+  /// The value rounded to `places` decimals (reports keep numbers as they are shown).
+  public func rounded(_ places: Int) -> DisclosedValue {
+    guard case .value(let v) = self, v.isFinite else { return self }
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    return .value((v * scale).rounded(.toNearestOrAwayFromZero) / scale)
   }
 }
