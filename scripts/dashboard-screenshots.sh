@@ -27,20 +27,8 @@ command -v curl >/dev/null 2>&1 || { echo "error: curl is needed" >&2; exit 69; 
 [ -f state/demostad/store.sqlite ] || make demo
 mkdir -p "$out"
 
-log=$(mktemp)
-"$BIN" serve "$PIPELINE" --port 0 >"$log" 2>&1 &
-server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"; }
-trap cleanup EXIT
-base=""
-for _ in $(seq 1 100); do
-  base=$(sed -n 's/^SafetyMonitor: \(http[^ ]*\).*/\1/p' "$log" | head -1)
-  [ -n "$base" ] && break
-  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 0.2
-done
-[ -n "$base" ] || { echo "error: the server did not start" >&2; cat "$log" >&2; exit 1; }
-base=${base%/}
+. scripts/lib/start-desk.sh
+start_desk "$BIN" "$PIPELINE"
 echo "desk at $base"
 
 # Pages: the overview (Dutch and English), the data page, the most severe flag, its area

@@ -19,6 +19,9 @@ import SafetyCore
 /// starts on, and it delivers records after `csv_parse` returns (never inside a C frame).
 /// The raw bytes of the record in progress stay in the buffer (it is compacted, not
 /// overwritten), so columns are computed lazily by rescanning them.
+///
+/// One file on purpose: it is the ingest hot path, and its segment loop, buffer handling and
+/// position bookkeeping share state that must stay in one non-copyable value to stay fast.
 struct CSVEngine: ~Copyable {
   struct Config {
     var source: ByteSource

@@ -1,6 +1,7 @@
 import Foundation
 import Operations
 import PipelineSpec
+import SafetyCore
 import Store
 
 /// The Prometheus textfile `run --metrics-file` writes after every run (node_exporter's
@@ -77,6 +78,11 @@ public enum RunMetrics {
       m.add(
         "safety_monitor_records", help: "Deduplicated records in the store.",
         samples: [sample(Double(kept.records))])
+    }
+    if let open = try? store.openFlagCounts() {
+      m.add(
+        "safety_monitor_open_flags", help: "Open (unresolved) early-warning flags, by kind.",
+        samples: FlagKind.allCases.map { sample(Double(open[$0] ?? 0), [("kind", $0.rawValue)]) })
     }
     return m
   }

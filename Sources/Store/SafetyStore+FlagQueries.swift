@@ -163,4 +163,17 @@ extension SafetyStore {
       return (flag, history)
     }
   }
+
+  /// Open (unresolved) flags per kind, every kind present (zero when none): for monitoring.
+  public func openFlagCounts() throws -> [FlagKind: Int] {
+    try queue.read { db in
+      var out = Dictionary(uniqueKeysWithValues: FlagKind.allCases.map { ($0, 0) })
+      for row in try Row.fetchAll(
+        db, sql: "SELECT kind, COUNT(*) AS n FROM flags WHERE resolved IS NULL GROUP BY kind")
+      {
+        if let kind = FlagKind(rawValue: row["kind"]) { out[kind] = row["n"] }
+      }
+      return out
+    }
+  }
 }

@@ -76,6 +76,7 @@ extension SafetyStore {
           }
         }
       }
+      checkpoint("store.flags.written")
       for key in [\FlagWriteSummary.opened, \.escalated, \.deescalated, \.resolved] {
         var seen: Set<String> = []
         summary[keyPath: key] = summary[keyPath: key].filter { seen.insert($0).inserted }
@@ -91,6 +92,7 @@ extension SafetyStore {
             String(decoding: try encoder.encode(summary), as: UTF8.self),
           ])
       }
+      checkpoint("store.flags.before-commit")
     }
     return summary
   }
@@ -103,12 +105,18 @@ extension SafetyStore {
     try queue.write { db in
       for s in signals {
         let kind = s.plan.period.rawValue
-        var existing: [String: Row] = [:]
+        // What is stored, by (area, period), as the values in `resultColumns` order
+        // (read by position: looking columns up by name costs more than the fits).
+        var existing: [ResultKey: [DatabaseValue]] = [:]
         let rows = try Row.fetchCursor(
-          db, sql: "SELECT * FROM detectionResults WHERE indicator = ? AND periodKind = ?",
+          db,
+          sql: """
+            SELECT area, period, \(Self.resultColumns.joined(separator: ", "))
+            FROM detectionResults WHERE indicator = ? AND periodKind = ?
+            """,
           arguments: [s.plan.id, kind])
         while let row = try rows.next() {
-          existing["\(row["area"] as String)|\(row["period"] as Int)"] = row.copy()
+          existing[ResultKey(area: row[0], period: row[1])] = (2..<row.count).map { row[$0] }
         }
         let insert = try db.cachedStatement(
           sql: """
@@ -128,7 +136,7 @@ extension SafetyStore {
               Self.value(x.rising?.pvalue), Self.value(x.rising?.slopePerYear),
               Self.value(x.level?.index), (x.elevated ? 1 : 0).databaseValue,
             ]
-            if let old = existing["\(area)|\(period)"], Self.same(old, values) { continue }
+            if existing[ResultKey(area: area, period: period)] == values { continue }
             let key: [DatabaseValue] = [
               s.plan.id.databaseValue, area.databaseValue, kind.databaseValue,
               period.databaseValue,
@@ -138,6 +146,7 @@ extension SafetyStore {
           }
         }
       }
+      checkpoint("store.results.before-commit")
     }
     return written
   }
@@ -147,12 +156,9 @@ extension SafetyStore {
     "trendPValue", "slopePerYear", "levelIndex", "elevated",
   ]
 
-  static func same(_ row: Row, _ values: [DatabaseValue]) -> Bool {
-    for (column, new) in zip(resultColumns, values) {
-      let stored: DatabaseValue = row[column]
-      if stored != new { return false }
-    }
-    return true
+  struct ResultKey: Hashable {
+    var area: String
+    var period: Int
   }
 
   static func value(_ x: Double?) -> DatabaseValue { x?.databaseValue ?? .null }

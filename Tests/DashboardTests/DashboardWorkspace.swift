@@ -124,7 +124,8 @@ struct DashboardWorkspace {
 
   /// The reviews stored for a flag (read through a fresh connection).
   func reviews(_ id: String) throws -> [FlagReviewEntry] {
-    try SafetyStore(path: state + "/store.sqlite", mode: .liveReadOnly).flagRecord(id: id)?.reviews ?? []
+    try SafetyStore(path: state + "/store.sqlite", mode: .liveReadOnly).flagRecord(id: id)?.reviews
+      ?? []
   }
 
   func reader() throws -> DashboardReader {

@@ -39,6 +39,9 @@ import Testing
     q.statuses = .all
     #expect(model.records.filter { q.matches($0, names: names) }.count == 2)
     q.area = "BU99990102"
-    #expect(model.records.filter { q.matches($0, names: names) }.map(\.flag.id) == [DashboardWorkspace.resolvedFlag])
+    #expect(
+      model.records.filter { q.matches($0, names: names) }.map(\.flag.id) == [
+        DashboardWorkspace.resolvedFlag
+      ])
   }
 }

@@ -21,8 +21,14 @@ import Testing
     #expect(get("a", 2) == "a@2#5")
     let off = VersionedCache<String>(enabled: false)
     var n = 0
-    _ = off.value("a", version: 1) { n += 1; return "" }
-    _ = off.value("a", version: 1) { n += 1; return "" }
+    _ = off.value("a", version: 1) {
+      n += 1
+      return ""
+    }
+    _ = off.value("a", version: 1) {
+      n += 1
+      return ""
+    }
     #expect(n == 2)
   }
 }

@@ -23,6 +23,9 @@ import Testing
       "safety_monitor_rows_ingested_total{pipeline=\"teststad\"} 4",
       "safety_monitor_exports_applied_total{pipeline=\"teststad\"} 1",
       "safety_monitor_records{pipeline=\"teststad\"} 4",
+      "# TYPE safety_monitor_open_flags gauge",
+      "safety_monitor_open_flags{pipeline=\"teststad\",kind=\"spike\"} 0",
+      "safety_monitor_open_flags{pipeline=\"teststad\",kind=\"convergent\"} 0",
     ] {
       #expect(text.contains(line + "\n"), "missing \(line)")
     }

@@ -55,7 +55,9 @@ import Testing
     for needed in [
       "store.apply.ledger-inserted", "store.apply.records-halfway", "store.apply.cells-halfway",
       "store.apply.before-commit", "run.applied", "store.quarantine.before-commit",
-      "quarantine.reason-written", "run.duplicate-recorded", "store.finish-run.before-commit",
+      "quarantine.reason-written", "run.duplicate-recorded", "store.results.before-commit",
+      "store.flags.before-commit",
+      "run.flagged", "store.finish-run.before-commit",
     ] {
       #expect(all.contains(needed), "\(needed) never reached")
     }
@@ -86,7 +88,8 @@ import Testing
 
   /// The long harness (`scripts/crash-harness.sh`), off unless SAFETY_MONITOR_LONG_HARNESS
   /// is set to the number of trials of each kind: on the demo's six years of exports, kills
-  /// at sampled crash points (both kinds of move), at random moments, and twice in a row.
+  /// at every crash point of the detection and flags part of each run, at sampled crash
+  /// points (both kinds of move), at random moments, and twice in a row.
   @Test(.enabled(if: ProcessInfo.processInfo.environment["SAFETY_MONITOR_LONG_HARNESS"] != nil))
   func theDemoSurvivesSampledTimedAndRepeatedKills() throws {
     let env = ProcessInfo.processInfo.environment
@@ -102,7 +105,26 @@ import Testing
     let reference = try playScenario(scenario, under: base, environment: [:], kill: nil)
     let seconds = Date().timeIntervalSince(started) / 2  // about one traced + one normal play
     #expect(reference.failures.isEmpty && reference.snapshot.countsDiffer == 0)
+    #expect(reference.snapshot.data["flags"]?.isEmpty == false, "the demo raises flags")
     var report: [String: Int] = [:]
+    // Every point of the detection and flags part of each run (the demo raises flags).
+    let flagPoints: Set<String> = [
+      "store.results.before-commit", "store.flags.written", "store.flags.before-commit",
+      "run.flagged",
+    ]
+    for (batch, list) in points.enumerated() {
+      for (i, name) in list.enumerated() where flagPoints.contains(name) {
+        let result = try playScenario(
+          scenario, under: base, environment: [:], kill: (batch, .point(i + 1)))
+        report["flags point", default: 0] += 1
+        #expect(result.killedAt == "crash point \(i + 1): \(name)")
+        #expect(result.failures.isEmpty, "\(result.failures)")
+        if result.snapshot != reference.snapshot {
+          let difference = result.snapshot.difference(from: reference.snapshot)
+          Issue.record("batch \(batch) \(name): \(difference)")
+        }
+      }
+    }
     for trial in 0..<(3 * trials) {
       let batch = Int(random.next() % UInt64(points.count))
       let count = points[batch].count

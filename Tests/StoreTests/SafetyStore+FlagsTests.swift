@@ -63,6 +63,21 @@ import Testing
     #expect(try store.flagRecord(id: f.id)?.status == .new)
   }
 
+  @Test func openFlagsAreCountedByKind() throws {
+    let store = try SafetyStore(path: temporaryStorePath())
+    #expect(
+      try store.openFlagCounts() == [
+        .spike: 0, .rising: 0, .elevated: 0, .convergent: 0, .cluster: 0,
+      ])
+    let open = flag("2024-W10", events: [(.opened, "2024-W10", .low)])
+    let closed = flag(
+      "2024-W02", events: [(.opened, "2024-W02", .low), (.resolved, "2024-W08", .low)])
+    _ = try apply(store, [open, closed], run: 1)
+    let counts = try store.openFlagCounts()
+    #expect(counts[.spike] == 1)
+    #expect(counts.values.reduce(0, +) == 1)
+  }
+
   @Test func statusFollowsTheLatestRunThatChangedFlags() throws {
     let store = try SafetyStore(path: temporaryStorePath())
     let a = flag("2024-W10", events: [(.opened, "2024-W10", .low)])

@@ -1,6 +1,7 @@
 /// Every fixed text users see, in Dutch and English. One table for the whole project
 /// (reports, terminal output, dashboard): add a case here and the compiler asks for both
-/// languages.
+/// languages. Long by design: one exhaustive table is what keeps both languages complete
+/// (splitting the `switch` would lose the compiler's check).
 public enum Label: String, Sendable, Hashable, CaseIterable {
   // Flag kinds
   case kindSpike, kindRising, kindElevated, kindConvergent, kindCluster
@@ -337,7 +338,10 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
       )
     case .flagSeries: ("De reeksen achter dit signaal", "The series behind this flag")
     case .areaFlagsIntro:
-      ("Signalen voor dit gebied en de buurten erin.", "Flags for this area and the neighbourhoods in it.")
+      (
+        "Signalen voor dit gebied en de buurten erin.",
+        "Flags for this area and the neighbourhoods in it."
+      )
     case .areaEarlierFlags: ("Eerdere signalen", "Earlier flags")
     case .view: ("bekijk", "view")
     case .flagsMapTitle: ("Kaart naar signaalstatus", "Map by flag status")

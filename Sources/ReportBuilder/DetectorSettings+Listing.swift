@@ -2,33 +2,6 @@ import Detection
 import PipelineSpec
 
 extension DetectorSettings {
-  /// These settings over `base`: every key set here wins, the rest comes from `base`.
-  func over(_ base: DetectorSettings) -> DetectorSettings {
-    var s = base
-    if let method { s.method = method }
-    if let b { s.b = b }
-    if let w { s.w = w }
-    if let reweight { s.reweight = reweight }
-    if let weightsThreshold { s.weightsThreshold = weightsThreshold }
-    if let pastWeeksNotIncluded { s.pastWeeksNotIncluded = pastWeeksNotIncluded }
-    if let noPeriods { s.noPeriods = noPeriods }
-    if let trend { s.trend = trend }
-    if let pThresholdTrend { s.pThresholdTrend = pThresholdTrend }
-    if let thresholdMethod { s.thresholdMethod = thresholdMethod }
-    if let alpha { s.alpha = alpha }
-    if let limit54 { s.limit54 = limit54 }
-    if let powertrans { s.powertrans = powertrans }
-    if let populationOffset { s.populationOffset = populationOffset }
-    if let baseline { s.baseline = baseline }
-    if let minSigma { s.minSigma = minSigma }
-    if let k { s.k = k }
-    if let h { s.h = h }
-    if let m { s.m = m }
-    if let cARL { s.cARL = cARL }
-    if let dispersion { s.dispersion = dispersion }
-    return s
-  }
-
   /// The keys that are set, in the order the documentation lists them, as text.
   var listed: [(key: String, value: String)] {
     func text(_ d: Double) -> String {
@@ -55,10 +28,10 @@ extension DetectorSettings {
 
 extension LoadedPipeline {
   /// The detector settings in effect for an indicator: its own over `detection.default`;
-  /// the method defaults to `farringtonFlexible`.
+  /// the method defaults to `farringtonFlexible` (the run's layering, `layered(over:)`).
   func detectorSettings(for indicator: Indicator) -> DetectorSettings {
-    var base = spec.detection?.default ?? DetectorSettings()
-    if base.method == nil { base.method = .farringtonFlexible }
-    return (indicator.detection ?? DetectorSettings()).over(base)
+    var s = (indicator.detection ?? DetectorSettings()).layered(over: spec.detection?.default)
+    if s.method == nil { s.method = .farringtonFlexible }
+    return s
   }
 }
