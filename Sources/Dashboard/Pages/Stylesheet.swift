@@ -30,6 +30,7 @@ enum Stylesheet {
     .muted{color:var(--muted)}
     .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:12px 0}
     .grid{display:grid;gap:14px}
+    .grid>*{min-width:0}
     .grid.two{grid-template-columns:repeat(auto-fit,minmax(380px,1fr))}
     .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:12px 0}
     .tile{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px}
@@ -43,7 +44,9 @@ enum Stylesheet {
     th{background:#eef1f4;font-weight:600;position:sticky;top:0;font-size:.86rem;vertical-align:bottom}
     th.num{width:6.5em}
     .nowrap{white-space:nowrap}
-    td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+    td.num{white-space:nowrap}
+    table.matrix th.num{width:auto}table.matrix th,table.matrix td{padding:6px 5px}
     tbody tr:hover{background:#f7fafc}
     .scroll{overflow-x:auto;border:1px solid var(--line);border-radius:8px}
     .scroll table{border:0}
