@@ -85,26 +85,14 @@ struct ChartBuilder {
         outcomes[o.timeIndex - 1] = o
       }
     }
-    var raw = (first...last).map { i -> RawPoint in
+    let raw = (first...last).map { i -> RawPoint in
       let o = outcomes[i]
       return RawPoint(
         period: historyStart.advanced(by: i), observed: observed[i].isNaN ? nil : observed[i],
         expected: o?.expected.flatMap { $0.isFinite ? $0 : nil },
         upperBound: o?.upperbound.flatMap { $0.isFinite ? $0 : nil }, alarm: o?.alarm == true)
     }
-    var chartKind = kind
-    var aggregatedFrom: PeriodKind?
-    if kind == .week, Self.mostlySuppressed(raw, minCell: policy.minCell) {
-      raw = Self.months(raw)
-      chartKind = .month
-      aggregatedFrom = .week
-    }
-    let points = raw.map { p in
-      ChartPoint(
-        period: p.period, observed: p.observed.map { policy.count(Int($0)) },
-        expected: p.expected.flatMap(Self.rounded), upperBound: p.upperBound.flatMap(Self.rounded),
-        alarm: p.alarm)
-    }
+    let (points, chartKind, aggregatedFrom) = Self.disclosed(raw, kind: kind, policy: policy)
     let basis: ChartSeries.Basis = outcomes.isEmpty ? .none : .computed
     let code = builder.pipeline.spec.municipality?.rawValue ?? "municipality"
     var series = ChartSeries(
@@ -112,6 +100,29 @@ struct ChartBuilder {
       points: points)
     series.aggregatedFrom = aggregatedFrom
     return Chart(series: series, window: DayRange(first: start.firstDay, last: end.lastDay))
+  }
+
+  /// The chart's points under disclosure control: counts below the minimum cell shown as
+  /// such, expectations rounded; a weekly series whose counts are mostly too small to show
+  /// is summed into months first (its kind becomes `.month`, `aggregatedFrom` `.week`).
+  static func disclosed(_ raw: [RawPoint], kind: PeriodKind, policy: DisclosurePolicy)
+    -> (points: [ChartPoint], kind: PeriodKind, aggregatedFrom: PeriodKind?)
+  {
+    var raw = raw
+    var chartKind = kind
+    var aggregatedFrom: PeriodKind?
+    if kind == .week, mostlySuppressed(raw, minCell: policy.minCell) {
+      raw = months(raw)
+      chartKind = .month
+      aggregatedFrom = .week
+    }
+    let points = raw.map { p in
+      ChartPoint(
+        period: p.period, observed: p.observed.map { policy.count(Int($0)) },
+        expected: p.expected.flatMap(rounded), upperBound: p.upperBound.flatMap(rounded),
+        alarm: p.alarm)
+    }
+    return (points, chartKind, aggregatedFrom)
   }
 
   /// One period of a chart before disclosure control.

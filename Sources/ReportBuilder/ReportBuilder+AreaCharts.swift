@@ -77,7 +77,7 @@ extension ReportBuilder {
         level == detectedAt
         ? Dictionary(try stored(id, target).map { ($0.period, $0) }, uniquingKeysWith: { $1 })
         : [:]
-      var raw = counts.indices.map { i -> ChartBuilder.RawPoint in
+      let raw = counts.indices.map { i -> ChartBuilder.RawPoint in
         let p = start.advanced(by: i)
         let inside =
           covered.map { p.firstDay >= $0.first && min(p.lastDay, runDate) <= $0.last } ?? false
@@ -87,19 +87,8 @@ extension ReportBuilder {
           expected: r?.expected.flatMap { $0.isFinite ? $0 : nil },
           upperBound: r?.upperBound.flatMap { $0.isFinite ? $0 : nil }, alarm: r?.alarm == true)
       }
-      var chartKind = kind
-      var aggregatedFrom: PeriodKind?
-      if kind == .week, ChartBuilder.mostlySuppressed(raw, minCell: policy.minCell) {
-        raw = ChartBuilder.months(raw)
-        chartKind = .month
-        aggregatedFrom = .week
-      }
-      let points = raw.map { p in
-        ChartPoint(
-          period: p.period, observed: p.observed.map { policy.count(Int($0)) },
-          expected: p.expected.flatMap(ChartBuilder.rounded),
-          upperBound: p.upperBound.flatMap(ChartBuilder.rounded), alarm: p.alarm)
-      }
+      let (points, chartKind, aggregatedFrom) = ChartBuilder.disclosed(
+        raw, kind: kind, policy: policy)
       let basis: ChartSeries.Basis = results.isEmpty ? .none : .stored
       let method =
         basis == .stored ? pipeline.detectorSettings(for: indicator).method?.rawValue : nil
