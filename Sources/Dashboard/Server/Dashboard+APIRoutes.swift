@@ -49,13 +49,8 @@ extension Dashboard {
   func areaJSON(_ code: String, period: Period, runDate: CivilDate, language: DisplayLanguage)
     throws -> AreaJSON
   {
-    let report = try reports.report(
-      period: period, language: language, runDate: runDate, version: try reader.dataVersion())
-    guard let area = report.area(code) else { throw HTTPError(.notFound) }
-    let store = reader.store
-    let charts = try reports.builder.areaCharts(
-      area: code, period: period, runDate: runDate, from: store,
-      stored: { indicator, area in try Self.stored(store, indicator: indicator, area: area) })
+    let (report, area, charts) = try areaData(
+      code, period: period, runDate: runDate, language: language)
     let names = DeskNames(reader: reader, language: language)
     var query = FlagQuery()
     query.statuses = .all

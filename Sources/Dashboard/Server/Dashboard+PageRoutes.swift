@@ -149,13 +149,8 @@ extension Dashboard {
   func areaPage(_ code: String, period: Period, runDate: CivilDate, language: DisplayLanguage)
     throws -> HTML
   {
-    let report = try reports.report(
-      period: period, language: language, runDate: runDate, version: try reader.dataVersion())
-    guard let area = report.area(code) else { throw HTTPError(.notFound) }
-    let store = reader.store
-    let charts = try reports.builder.areaCharts(
-      area: code, period: period, runDate: runDate, from: store,
-      stored: { indicator, area in try Self.stored(store, indicator: indicator, area: area) })
+    let (report, area, charts) = try areaData(
+      code, period: period, runDate: runDate, language: language)
     let views = try flagViews(language)
     let section = AreaFlagsSection(views: views, area: code, isWijk: area.level == .wijk).render()
     let fills = views.model.detectionRan ? views.mapFills(areaCodes: report.areas.map(\.code)) : [:]
@@ -172,6 +167,21 @@ extension Dashboard {
       report: report, area: area, charts: charts, flagsSection: section, mapFills: fills,
       flaggedIndicators: flagged
     ).content()
+  }
+
+  /// What the area page and `/api/areas/{code}` show: the period's report, the area in it
+  /// (404 when there is none) and its charts with the run's stored detection results.
+  func areaData(_ code: String, period: Period, runDate: CivilDate, language: DisplayLanguage)
+    throws -> (SafetyReport, AreaReport, [AreaChart])
+  {
+    let report = try reports.report(
+      period: period, language: language, runDate: runDate, version: try reader.dataVersion())
+    guard let area = report.area(code) else { throw HTTPError(.notFound) }
+    let store = reader.store
+    let charts = try reports.builder.areaCharts(
+      area: code, period: period, runDate: runDate, from: store,
+      stored: { indicator, area in try Self.stored(store, indicator: indicator, area: area) })
+    return (report, area, charts)
   }
 
   /// The run's detection results of one indicator in one area, as the charts take them.
