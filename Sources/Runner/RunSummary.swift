@@ -1,6 +1,7 @@
 import Foundation
 import Normalise
 import Operations
+import SafetyCore
 import Store
 
 /// What one run did: the machine-readable summary (`run --json`, stored with the run) and
@@ -175,6 +176,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
         report.outcome == .quarantined
         ? (nl ? "quarantaine" : "quarantined") : (nl ? "genegeerd" : "ignored")
       lines.append("\(what): \(report.name) — \(report.reason ?? "")")
+      if let meaning = DiagnosticCode.trailing(in: report.reason ?? "")?.explanation(dutch: nl) {
+        lines.append("  (\(meaning))")
+      }
     }
     for name in skippedEntries {
       lines.append(

@@ -246,9 +246,14 @@ extension Runner {
   }
 
   func reasonText(_ reason: String, name: String) -> String {
-    (dutch
-      ? "\(name) is in quarantaine gezet; niets ervan telt mee.\nReden: "
-      : "\(name) was quarantined; nothing of it is counted.\nReason: ") + reason + "\n"
+    var text =
+      (dutch
+        ? "\(name) is in quarantaine gezet; niets ervan telt mee.\nReden: "
+        : "\(name) was quarantined; nothing of it is counted.\nReason: ") + reason + "\n"
+    if let meaning = DiagnosticCode.trailing(in: reason)?.explanation(dutch: dutch) {
+      text += (dutch ? "Uitleg: " : "Meaning: ") + meaning + "\n"
+    }
+    return text
   }
 
   func rows(_ s: RowStats) -> RunSummary.Rows {

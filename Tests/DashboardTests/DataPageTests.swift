@@ -18,6 +18,9 @@ import Testing
       // The quarantined file, with its reason; its name is text, not markup.
       #expect(page.contains("politie_&lt;img src=x&gt;.csv"))
       #expect(page.contains("unterminated-quote"))
+      // ... explained in the reader's language beside the technical message.
+      #expect(
+        page.contains("<div class=\"note\">een veld tussen aanhalingstekens wordt niet afgesloten"))
       #expect(!page.contains("<img src=x>"))
       // The unknown area text from the data, escaped, and its count below 5 shown as <5.
       #expect(

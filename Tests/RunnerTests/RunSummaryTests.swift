@@ -25,6 +25,24 @@ import Testing
     #expect(RunSummary.percent(0.0698, dutch: true) == "7,0 %")
   }
 
+  @Test func explainsAQuarantineReasonByItsCode() {
+    var s = RunSummary(pipeline: "x", runDate: "2024-09-30")
+    s.add(
+      .init(
+        name: "c.csv", source: "a", outcome: .quarantined,
+        reason: "c.csv:9:4: error: quoted field is not closed [unterminated-quote]"))
+    let nl = s.text(language: "nl").split(separator: "\n").map(String.init)
+    #expect(
+      nl.suffix(2) == [
+        "quarantaine: c.csv — c.csv:9:4: error: quoted field is not closed [unterminated-quote]",
+        "  (een veld tussen aanhalingstekens wordt niet afgesloten; het bestand is waarschijnlijk afgebroken — vraag de partner het opnieuw te leveren)",
+      ])
+    #expect(
+      s.text(language: "en").hasSuffix(
+        "(a quoted field is never closed; the file was probably cut off — ask the partner to deliver it again)"
+      ))
+  }
+
   @Test func saysWhenNothingChanged() {
     var s = RunSummary(pipeline: "x", runDate: "2024-09-30")
     s.add(.init(name: "a.csv", source: "a", outcome: .duplicate, reason: "al verwerkt"))

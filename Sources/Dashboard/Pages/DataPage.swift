@@ -1,4 +1,5 @@
 import Reporting
+import SafetyCore
 import Store
 
 /// The data page: the exports ledger, so an analyst can trust or question a figure —
@@ -45,10 +46,13 @@ struct DataPage {
     let lang = language
     guard !model.quarantined.isEmpty else { return "" }
     let rows = model.quarantined.map { e -> HTML in
-      """
-      <tr><td>\(TimeText.local(e.receivedAt, lang))</td><td>\(e.partner)<br><span class="muted code">\(e.source)</span></td>\
-      <td class="code">\(e.file)</td><td><div class="reason">\(e.reason ?? "")</div></td></tr>
-      """
+      let meaning =
+        DiagnosticCode.trailing(in: e.reason ?? "")?.explanation(dutch: lang == .nl)
+        .map { text -> HTML in "<div class=\"note\">\(text)</div>" } ?? ""
+      return """
+        <tr><td>\(TimeText.local(e.receivedAt, lang))</td><td>\(e.partner)<br><span class="muted code">\(e.source)</span></td>\
+        <td class="code">\(e.file)</td><td><div class="reason">\(e.reason ?? "")</div>\(meaning)</td></tr>
+        """
     }
     return """
       <h2 id="quarantine">\(capitalised(lang[.exportsQuarantined]))</h2>\
