@@ -191,6 +191,16 @@ farrington_variants <- list(
     pastWeeksNotIncluded = 26, noPeriods = 10, trend = TRUE, pThresholdTrend = 1,
     thresholdMethod = "nbPlugin", alpha = 0.005, limit54 = c(5, 4), powertrans = "2/3",
     populationOffset = FALSE),
+  # fewer years back: what the flags use where a series holds less than b years of history
+  # (docs/FLAGS.md, "Young series"); b < 3 also drops the trend (the b >= 3 rule)
+  farrington_noufaily_b2 = list(b = 2, w = 3, reweight = TRUE, weightsThreshold = 2.58,
+    pastWeeksNotIncluded = 26, noPeriods = 10, trend = TRUE, pThresholdTrend = 1,
+    thresholdMethod = "nbPlugin", alpha = 0.005, limit54 = c(5, 4), powertrans = "2/3",
+    populationOffset = FALSE),
+  farrington_noufaily_b1 = list(b = 1, w = 3, reweight = TRUE, weightsThreshold = 2.58,
+    pastWeeksNotIncluded = 26, noPeriods = 10, trend = TRUE, pThresholdTrend = 1,
+    thresholdMethod = "nbPlugin", alpha = 0.005, limit54 = c(5, 4), powertrans = "2/3",
+    populationOffset = FALSE),
   # the package defaults (what `detect --algorithm farringtonFlexible` does without settings)
   farrington_defaults = list(),
   # less common switches: no re-weighting, no trend, square-root transform, 5 periods

@@ -39,13 +39,16 @@ public enum SignalBuilder {
     // Detection ranges are 1-based.
     let detectRange = (lo + 1)...(hi + 1)
     let reference = DetectionAlgorithm.farringtonFlexible(plan.reference)
-    let referenceResults = reference.detect(series, range: detectRange, parallel: parallel)
+    let referenceResults = detectWithAvailableHistory(
+      reference, series, range: detectRange, frequency: plan.frequency, parallel: parallel)
     var detectorResults: [[SeriesDetection]] = []
     for detector in plan.detectors {
       if detector == reference {
         detectorResults.append(referenceResults)
       } else {
-        detectorResults.append(detector.detect(series, range: detectRange, parallel: parallel))
+        detectorResults.append(
+          detectWithAvailableHistory(
+            detector, series, range: detectRange, frequency: plan.frequency, parallel: parallel))
       }
     }
     var byArea: [String: [PeriodSignal]] = [:]

@@ -149,6 +149,12 @@ enum ReferenceData {
     case "farrington_noufaily_b3":
       method = .farringtonFlexible
       noufaily(b: 3)
+    case "farrington_noufaily_b2":
+      method = .farringtonFlexible
+      noufaily(b: 2)
+    case "farrington_noufaily_b1":
+      method = .farringtonFlexible
+      noufaily(b: 1)
     case "farrington_noufaily_pop":
       method = .farringtonFlexible
       noufaily(b: 3)
