@@ -25,6 +25,19 @@ import Testing
     }
   }
 
+  @Test func aQuarantineReasonWithACodeIsExplainedInTheReportsLanguage() {
+    var report = ReportFixture.report()
+    report.methods.quarantined[0].reason =
+      "politie_2023-06.csv:141:145: error: quoted field is not closed [unterminated-quote]"
+    let md = MarkdownReportRenderer(report).render()
+    #expect(
+      md.contains("unterminated-quote\\] — een veld tussen aanhalingstekens wordt niet afgesloten"))
+    let html = HTMLReportRenderer(report).render()
+    #expect(
+      html.contains(
+        "<br><span class=\"note\">een veld tussen aanhalingstekens wordt niet afgesloten"))
+  }
+
   @Test func escapesMarkdownAndHTMLFromInput() {
     let md = MarkdownReportRenderer(ReportFixture.report(hostile: true)).render()
     #expect(!md.contains("<script"))

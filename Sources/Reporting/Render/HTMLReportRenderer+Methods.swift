@@ -49,7 +49,13 @@ extension HTMLReportRenderer {
         "<th scope=\"col\">\(text[.received])</th><th scope=\"col\">\(text[.reason])</th></tr></thead>\n<tbody>\n"
       for q in m.quarantined {
         out +=
-          "<tr><td><code>\(q.name)</code></td><td>\(q.source)</td><td>\(q.receivedAt)</td><td>\(q.reason)</td></tr>\n"
+          "<tr><td><code>\(q.name)</code></td><td>\(q.source)</td><td>\(q.receivedAt)</td><td>\(q.reason)"
+        if let meaning = DiagnosticCode.trailing(in: q.reason)?.explanation(
+          dutch: report.language == .nl)
+        {
+          out += "<br><span class=\"note\">\(meaning)</span>"
+        }
+        out += "</td></tr>\n"
       }
       out += "</tbody>\n</table>\n"
     }

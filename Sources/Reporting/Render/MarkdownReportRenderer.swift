@@ -196,7 +196,13 @@ public struct MarkdownReportRenderer: Sendable {
     if !m.quarantined.isEmpty {
       lines += ["### \(e(text[.quarantineHeading]))", ""]
       for q in m.quarantined {
-        lines.append("- \(e(q.name)) (\(e(q.source))): \(e(q.reason))")
+        var line = "- \(e(q.name)) (\(e(q.source))): \(e(q.reason))"
+        if let meaning = DiagnosticCode.trailing(in: q.reason)?.explanation(
+          dutch: report.language == .nl)
+        {
+          line += " — \(e(meaning))"
+        }
+        lines.append(line)
       }
       lines.append("")
     }
