@@ -3,7 +3,9 @@ import SafetyCore
 /// A compiled date pattern (`dd-MM-yyyy`, `d-M-yyyy HH:mm`, `yyyyMMdd`, ...) or `iso8601`.
 ///
 /// Letters: `yyyy` year (4 digits), `MM`/`dd`/`HH`/`mm`/`ss` exactly two digits, `M`/`d`/`H`
-/// one or two digits; anything else is literal. A time part in the pattern may be absent in
+/// one or two digits, `S`…`SSSSSSSSS` fractions of a second (one to nine digits, as
+/// database exports write them: `2024-09-03 14:05:00.000`); `T` and anything that is not a
+/// letter is literal. A time part in the pattern may be absent in
 /// a value (`dd-MM-yyyy HH:mm` accepts `03-09-2024`). Times are read and ignored: the date is
 /// the local (Europe/Amsterdam) date as written. `iso8601` reads `yyyy-MM-dd`,
 /// `yyyy-MM-ddTHH:mm[:ss[.fff]]` with `Z` or `±HH:MM`, and converts zoned timestamps to the
@@ -15,6 +17,8 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
     case day(fixed: Bool)
     case hour(fixed: Bool)
     case minute, second
+    /// Fractions of a second (`S`, `SS`, `SSS`, ...): one to nine digits, ignored.
+    case fraction
     case literal(UInt8)
   }
 
@@ -58,6 +62,7 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
       case (UInt8(ascii: "H"), 1), (UInt8(ascii: "H"), 2): out.append(.hour(fixed: run == 2))
       case (UInt8(ascii: "m"), 2): out.append(.minute)
       case (UInt8(ascii: "s"), 2): out.append(.second)
+      case (UInt8(ascii: "S"), 1...9): out.append(.fraction)
       default:
         if (c >= 65 && c <= 90) || (c >= 97 && c <= 122) {
           if c == UInt8(ascii: "T") && run == 1 {
@@ -129,6 +134,8 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
         guard let v = digits(raw, &p, end, min: 2, max: 2), v < 60 else {
           return .failure(.malformed)
         }
+      case .fraction:
+        guard digits(raw, &p, end, min: 1, max: 9) != nil else { return .failure(.malformed) }
       }
     }
     guard p == end else { return .failure(.malformed) }

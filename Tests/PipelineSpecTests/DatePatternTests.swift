@@ -35,6 +35,17 @@ import Testing
     #expect(iso.parse("2024-09-03T10:11:12") == .success(date(2024, 9, 3)))
   }
 
+  @Test func readsFractionsOfASecond() throws {
+    let p = try #require(DatePattern("yyyy-MM-dd HH:mm:ss.SSS"))
+    #expect(p.parse("2024-09-03 14:05:00.000") == .success(date(2024, 9, 3)))
+    #expect(p.parse("2024-09-03 14:05:00.1234567") == .success(date(2024, 9, 3)))
+    #expect(p.parse("2024-09-03") == .success(date(2024, 9, 3)))
+    #expect(p.parse("2024-09-03 14:05:00.") == .failure(.malformed))
+    #expect(p.parse("2024-09-03 14:05:00.0000000001") == .failure(.malformed))
+    #expect(DatePattern("dd-MM-yyyy HH:mm:ss,S") != nil)
+    #expect(DatePattern("dd-MM-yyyy SSSSSSSSSS") == nil)
+  }
+
   @Test func rejectsPatternsThatAreNotDates() {
     #expect(DatePattern("MM-yyyy") == nil)
     #expect(DatePattern("dd-MM-yy") == nil)
