@@ -4,8 +4,9 @@ import SafetyCore
 ///
 /// Without a pattern the canonical forms are read (`2024-W36`, `2024-09`, `2024Q3`,
 /// `2024`). Pattern letters: `yyyy` year, `ww`/`w` ISO week, `MM`/`M` month, `Q` quarter
-/// digit; anything else (including `W`) is literal: `yyyyMM`, `MM-yyyy`, `yyyy-ww`,
-/// `yyyy-Www`. The pattern's fields must fit the column's kind.
+/// digit; text in single quotes and anything that is not a letter (and `W`) is literal:
+/// `yyyyMM`, `MM-yyyy`, `yyyy-ww`, `yyyy-Www`, `yyyy-'Q'Q` (2024-Q3), `'K'Q yyyy` (K3 2024).
+/// The pattern's fields must fit the column's kind.
 public struct PeriodPattern: Sendable, Hashable, CustomStringConvertible {
   enum Token: Sendable, Hashable {
     case year
@@ -34,6 +35,13 @@ public struct PeriodPattern: Sendable, Hashable, CustomStringConvertible {
     var fields: Set<UInt8> = []
     while i < chars.count {
       let c = chars[i]
+      if c == UInt8(ascii: "'") {
+        // 'text': literal letters (`yyyy-'Q'Q` for 2024-Q3, `'K'Q yyyy` for K3 2024).
+        guard let close = chars[(i + 1)...].firstIndex(of: c), close > i + 1 else { return nil }
+        for l in chars[(i + 1)..<close] { out.append(.literal(l)) }
+        i = close + 1
+        continue
+      }
       var run = 1
       while i + run < chars.count, chars[i + run] == c { run += 1 }
       switch (c, run) {

@@ -36,4 +36,16 @@ import Testing
     #expect(PeriodPattern("MM", kind: .month) == nil)
     #expect(PeriodPattern("yyyy-MM-dd", kind: .month) == nil)
   }
+
+  @Test func quotedLettersAreLiteral() {
+    let q = PeriodPattern("yyyy-'Q'Q", kind: .quarter)
+    #expect(q?.parse("2024-Q3") == .quarter(year: 2024, quarter: 3))
+    #expect(q?.parse("2024-Q5") == nil)
+    #expect(q?.parse("2024-K3") == nil)
+    #expect(
+      PeriodPattern("'K'Q yyyy", kind: .quarter)?.parse("K3 2024")
+        == .quarter(year: 2024, quarter: 3))
+    #expect(PeriodPattern("yyyy-'Q", kind: .quarter) == nil)  // unclosed
+    #expect(PeriodPattern("yyyy-''Q", kind: .quarter) == nil)  // empty
+  }
 }
