@@ -16,6 +16,15 @@ import Testing
     #expect(text.status == 0)
     #expect(text.stdout.hasPrefix("Flag quality: 2022-W39 – 2024-W38"))
     #expect(text.stdout.contains("episodes flagged"))
+    #expect(text.stdout.contains("✓ false flags per area-week: "))
+    // In Dutch the targets are Dutch too (the JSON keeps the English names).
+    let dutch = try safetyMonitor([
+      "evaluate", w.pipeline, "--truth", truth, "--run-date", "2024-09-30", "--lang", "nl",
+    ])
+    #expect(dutch.stdout.contains(" valse signalen per gebied-week: "))
+    #expect(dutch.stdout.contains("(doel <= 0,5 %)"))
+    #expect(dutch.stdout.contains("mediane vertraging van pieken (weken)"))
+    #expect(!dutch.stdout.contains("false flags per area-week"))
     let json = try safetyMonitor(
       ["evaluate", w.pipeline, "--truth", truth, "--run-date", "2024-09-30", "--json"])
     let object = try #require(

@@ -96,6 +96,7 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
   case allKinds, clearlyElevated, evaluatedAreaWeeks, system, notFlagged
   case monthsUnit, quartersUnit, yearsUnit, atMunicipalRate
   case seriesNote, severityBand
+  case targetSpikeDelay, targetConvergent, targetConvergentRule
 
   public func text(_ language: DisplayLanguage) -> String {
     let t = translations
@@ -719,6 +720,17 @@ public enum Label: String, Sendable, Hashable, CaseIterable {
     case .yearsUnit: ("jaren", "years")
     case .atMunicipalRate: ("bij het gemeentelijk niveau", "at the municipal rate")
     case .severityBand: ("ernstklasse", "severity band")
+    case .targetSpikeDelay: ("mediane vertraging van pieken (weken)", "median spike delay (weeks)")
+    case .targetConvergent:
+      (
+        "samenvallend: eerder dan de beste enkele bron",
+        "convergent: earlier than the best single source"
+      )
+    case .targetConvergentRule:
+      (
+        "lagere mediane vertraging, of vaker eerder dan later",
+        "median delay lower, or earlier in more episodes than later"
+      )
     case .seriesNote:
       (
         "per 4 weken (weekreeksen) of per maand, laatste twee jaar; aantallen onder de minimale celwaarde op de laagste stand",

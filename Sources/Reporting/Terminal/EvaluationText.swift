@@ -98,11 +98,32 @@ public enum EvaluationText {
       } else {
         value = pct(target.value, places: target.name.hasPrefix("false") ? 2 : 1)
       }
+      let (name, goal) = targetText(target.name, target.target, lang)
       out.append(
-        "\(target.met ? "✓" : "✗") \(target.name): \(value) (\(lang[.target]) \(target.target)) "
+        "\(target.met ? "✓" : "✗") \(name): \(value) (\(lang[.target]) \(goal)) "
           + (target.met ? lang[.targetMet] : lang[.targetNotMet]))
     }
     return out.joined(separator: "\n")
+  }
+
+  /// A target's name and goal in the reader's language (the evaluation's JSON keeps the
+  /// English names as its keys).
+  static func targetText(_ name: String, _ goal: String, _ lang: DisplayLanguage)
+    -> (String, String)
+  {
+    let shown: String =
+      switch name {
+      case "episodes flagged": lang[.episodesFlagged]
+      case "false flags per area-week": lang[.falseFlagsPerAreaWeek]
+      case "median spike delay (weeks)": lang[.targetSpikeDelay]
+      case "convergent: earlier than the best single source": lang[.targetConvergent]
+      default: name
+      }
+    var goalText =
+      goal == "median delay lower, or earlier in more episodes than later"
+      ? lang[.targetConvergentRule] : goal
+    if lang == .nl { goalText = goalText.replacingOccurrences(of: "0.5", with: "0,5") }
+    return (shown, goalText)
   }
 
   static func kindName(_ raw: String, _ lang: DisplayLanguage) -> String {
