@@ -110,7 +110,7 @@ let package = Package(
     // Operating it from cron: lock, exit statuses, logs, progress, metrics textfile.
     .target(
       name: "Operations",
-      dependencies: [.product(name: "Logging", package: "swift-log")]
+      dependencies: ["SafetyCore", .product(name: "Logging", package: "swift-log")]
     ),
     // The thin command-line executable: one file per subcommand.
     .executableTarget(

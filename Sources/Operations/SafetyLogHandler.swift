@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SafetyCore
 
 /// How log lines are written: `human` on a terminal, `json` (one JSON object per line)
 /// otherwise; `auto` picks by whether standard error is a terminal.
@@ -108,21 +109,7 @@ public struct SafetyLogHandler: LogHandler {
 /// Minimal JSON text for log lines (no Foundation encoder per line).
 enum JSONText {
   static func string(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where isControl(c):
-        let hex = String(c.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    JSONString.quoted(s, escapingAllControls: true)
   }
 
   /// C0 and C1 control characters and DEL.

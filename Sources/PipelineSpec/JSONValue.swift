@@ -1,3 +1,5 @@
+import SafetyCore
+
 /// A JSON value with ordered object members, for the JSON Schema and machine-readable
 /// output (no `[String: Any]`).
 public enum JSONValue: Sendable, Equatable {
@@ -73,21 +75,5 @@ public enum JSONValue: Sendable, Equatable {
   }
 
   /// A JSON string literal.
-  public static func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
+  public static func quote(_ s: String) -> String { JSONString.quoted(s) }
 }

@@ -1,3 +1,4 @@
+import SafetyCore
 import Testing
 
 @testable import Aggregate
@@ -17,7 +18,7 @@ import Testing
   }
 
   @Test func equalsACubeOnRandomInput() {
-    var rng = SplitMix(state: 7)
+    var rng = SplitMix64(seed: 7)
     var counter = AreaColumnCounter(areaCount: 100)
     var cube = CountCube()
     for _ in 0..<10_000 {

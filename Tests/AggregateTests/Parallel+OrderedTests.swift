@@ -1,3 +1,4 @@
+import SafetyCore
 import Testing
 
 @testable import Aggregate
@@ -18,7 +19,7 @@ import Testing
   }
 
   @Test func mergedCubesEqualSerialOnes() {
-    var rng = SplitMix(state: 42)
+    var rng = SplitMix64(seed: 42)
     let facts: [[(Int, Int, Int)]] = (0..<40).map { _ in
       (0..<500).map { _ in
         (

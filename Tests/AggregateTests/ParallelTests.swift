@@ -3,18 +3,6 @@ import Testing
 
 @testable import Aggregate
 
-/// A small deterministic generator (SplitMix64) so failures reproduce.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 @Suite struct ParallelTests {
   @Test func mapKeepsPartitionOrder() {
     let out = Parallel.map(count: 100) { i in i * i }
@@ -25,7 +13,7 @@ struct SplitMix: RandomNumberGenerator {
   @Test(arguments: [1, 2, 7, 64])
   func parallelEqualsSerialOnRandomInputs(partitions: Int) {
     for seed in UInt64(1)...5 {
-      var rng = SplitMix(state: seed &* 7919 &+ UInt64(partitions))
+      var rng = SplitMix64(seed: seed &* 7919 &+ UInt64(partitions))
       let facts: [[(Int, Int, Int, Int64)]] = (0..<partitions).map { _ in
         (0..<Int.random(in: 0...2_000, using: &rng)).map { _ in
           (

@@ -35,17 +35,9 @@ func testRules(_ extra: String = "") throws -> FlagRules {
   try FlagRules(pipeline: try loadTestPipeline(extra))
 }
 
-/// A seeded generator (SplitMix64) for reproducible synthetic counts.
-struct TestRandom {
-  var state: UInt64
-  init(_ seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+/// Uniform and Poisson draws from the shared seeded generator, for reproducible
+/// synthetic counts.
+extension SplitMix64 {
   mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
   /// Poisson by inversion (small means).
   mutating func poisson(_ mean: Double) -> Int {
@@ -69,7 +61,7 @@ func week(_ year: Int, _ week: Int) -> Period {
 func weeklySeries(mean: Double, seed: UInt64, extra: [Period: Int] = [:]) -> [Int] {
   let first = week(2019, 1)
   let count = week(2024, 52).ordinal - first.ordinal + 1
-  var rng = TestRandom(seed)
+  var rng = SplitMix64(seed: seed)
   return (0..<count).map { i in rng.poisson(mean) + (extra[first.advanced(by: i)] ?? 0) }
 }
 

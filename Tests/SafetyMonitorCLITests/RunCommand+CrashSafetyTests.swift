@@ -1,4 +1,5 @@
 import Foundation
+import SafetyCore
 import Testing
 
 /// Crash safety, proven: the binary is killed with SIGKILL at every crash point a run of
@@ -149,18 +150,5 @@ import Testing
     print(
       "long crash harness: \(points.map(\.count)) crash points per batch; trials: \(report); "
         + "\(Int(Date().timeIntervalSince(started))) s")
-  }
-}
-
-/// A small seeded generator (SplitMix64), so a failing long run can be repeated.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

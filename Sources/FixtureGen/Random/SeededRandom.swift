@@ -1,3 +1,5 @@
+import SafetyCore
+
 /// A small, fast, seedable generator (xoshiro256**, Blackman & Vigna 2018) whose output
 /// depends only on its seed: the same seed gives the same numbers on every platform and
 /// Swift version, which `SystemRandomNumberGenerator` does not promise.
@@ -10,7 +12,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   /// Seeds the state from one 64-bit value through SplitMix64 (the seeding the xoshiro
   /// authors recommend).
   public init(seed: UInt64) {
-    var sm = SplitMix64(state: seed)
+    var sm = SplitMix64(seed: seed)
     s0 = sm.next()
     s1 = sm.next()
     s2 = sm.next()
@@ -30,10 +32,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   }
 
   static func mix(_ seed: UInt64, _ keys: [Int]) -> UInt64 {
-    var sm = SplitMix64(state: seed ^ 0x9E37_79B9_7F4A_7C15)
+    var sm = SplitMix64(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
     var h = sm.next()
     for k in keys {
-      var step = SplitMix64(state: h ^ (UInt64(bitPattern: Int64(k)) &* 0xBF58_476D_1CE4_E5B9))
+      var step = SplitMix64(seed: h ^ (UInt64(bitPattern: Int64(k)) &* 0xBF58_476D_1CE4_E5B9))
       h = step.next()
     }
     return h
@@ -53,17 +55,5 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
   @inline(__always) private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 {
     (x << k) | (x >> (64 - k))
-  }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): used to seed and to hash stream keys.
-struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
