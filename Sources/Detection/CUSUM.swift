@@ -42,15 +42,9 @@ public struct CUSUM: Sendable {
     }
     guard first >= 2 else { return allNA(.insufficientHistory) }
     if range.upperBound > y.count {
-      // time points after the series' end: computed up to the end, the rest out of range
-      var head =
-        first <= y.count
-        ? detect(series, range: first...y.count)
-        : SeriesDetection(id: series.id, outcomes: [])
-      for t in Swift.max(first, y.count + 1)...range.upperBound {
-        head.outcomes.append(DetectionOutcome(timeIndex: t, observed: nil, reason: .outOfRange))
+      return .beyondEnd(series.id, range: range, length: y.count) {
+        detect(series, range: $0)
       }
-      return head
     }
     let history = Array(y[0..<(first - 1)])
     if history.contains(where: \.isNaN)

@@ -107,6 +107,22 @@ public struct SeriesDetection: Sendable, Hashable {
   }
 }
 
+extension SeriesDetection {
+  /// A range that reaches past the series' end (`length` points): `detect` up to the end,
+  /// the time points after it `outOfRange`.
+  static func beyondEnd(
+    _ id: String, range: ClosedRange<Int>, length: Int,
+    detect: (ClosedRange<Int>) -> SeriesDetection
+  ) -> SeriesDetection {
+    let first = range.lowerBound
+    var head = first <= length ? detect(first...length) : SeriesDetection(id: id, outcomes: [])
+    for t in Swift.max(first, length + 1)...range.upperBound {
+      head.outcomes.append(DetectionOutcome(timeIndex: t, observed: nil, reason: .outOfRange))
+    }
+    return head
+  }
+}
+
 /// A warning at a time point (the reference package would raise an R warning).
 public struct DetectionWarning: Sendable, Hashable {
   public var timeIndex: Int?

@@ -28,15 +28,9 @@ public struct GLRPoisson: Sendable {
     }
     guard first >= 2 else { return allNA(.insufficientHistory) }
     if range.upperBound > y.count {
-      // time points after the series' end: computed up to the end, the rest out of range
-      var head =
-        first <= y.count
-        ? detect(series, range: first...y.count)
-        : SeriesDetection(id: series.id, outcomes: [])
-      for t in Swift.max(first, y.count + 1)...range.upperBound {
-        head.outcomes.append(DetectionOutcome(timeIndex: t, observed: nil, reason: .outOfRange))
+      return .beyondEnd(series.id, range: range, length: y.count) {
+        detect(series, range: $0)
       }
-      return head
     }
     if y[0..<range.upperBound].contains(where: \.isNaN) { return allNA(.missingObservation) }
     let history = Array(y[0..<(first - 1)])
