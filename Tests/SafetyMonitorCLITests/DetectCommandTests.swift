@@ -5,7 +5,7 @@ import Testing
 @testable import SafetyMonitorCLI
 
 /// The `detect` command as the external contract states it, against the R reference set.
-@Suite struct DetectCommandTests {
+@Suite final class DetectCommandTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
@@ -19,12 +19,17 @@ import Testing
     }
   }
 
+  /// Each test gets its own directory: Swift Testing runs the tests of this suite in
+  /// parallel, and a shared `series.csv` was overwritten by a neighbour mid-read.
+  let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "detect-tests-\(UUID().uuidString)")
+
   func temporary(_ name: String) -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "detect-tests-\(ProcessInfo.processInfo.processIdentifier)")
-    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir.appendingPathComponent(name)
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory.appendingPathComponent(name)
   }
+
+  deinit { try? FileManager.default.removeItem(at: directory) }
 
   /// Writes the weekly reference series as the command's input (with an extra column).
   func writeInput(ids: Set<String>) throws -> URL {
