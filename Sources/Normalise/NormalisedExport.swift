@@ -28,6 +28,7 @@ public struct NormalisedExport: Sendable {
     switch outcome {
     case .record(let r): records.append(r)
     case .count(let c): counts.append(c)
+    case .counts(let c): counts.append(contentsOf: c)
     case .rejected: break
     }
   }

@@ -39,6 +39,9 @@ public struct NormalisedCount: Sendable, Hashable {
 public enum RowOutcome: Sendable, Hashable {
   case record(NormalisedRecord)
   case count(NormalisedCount)
+  /// A row of a wide export: one count per count column that holds a figure (none when
+  /// every cell is a missing marker).
+  case counts([NormalisedCount])
   /// The row was rejected; a diagnostic says why.
   case rejected
 }
@@ -96,6 +99,8 @@ public struct Normaliser {
   private var areaCache = ByteCache<Int32>()
   private var categoryCache = ByteCache<Int32>()
   private var categoryIDs: [String: Int32] = [:]
+  /// Local category ids of a wide export's count columns, in `plan.countColumns` order.
+  private var countCategories: [Int32] = []
 
   public init(
     plan: SourcePlan, registry: AreaRegistry, columns: SourcePlan.Columns, file: String,
@@ -111,6 +116,9 @@ public struct Normaliser {
     self.maxIndex = columns.maxIndex
     self.sourceHasher = hasher?.forSource(plan.id)
     if let fixed = plan.fixedCategory { _ = categoryID(normalised: normaliseCategory(fixed)) }
+    for column in plan.countColumns {
+      countCategories.append(categoryID(normalised: normaliseCategory(column)))
+    }
   }
 
   /// Records a diagnostic that is not about one row (e.g. from the reader).
@@ -239,17 +247,61 @@ public struct Normaliser {
       } else {
         return .rejected
       }
+      if !columns.counts.isEmpty {
+        return wideCounts(row, period: period, area: area)
+      }
       guard let c = columns.count else { return .rejected }
-      guard let count = parseCount(row.bytes(c)) else {
+      let raw = row.bytes(c)
+      if isMissingCount(raw) {
+        outcome = .counts([])
+      } else if let count = parseCount(raw) {
+        outcome = .count(
+          NormalisedCount(period: period, category: category, area: area, count: count))
+      } else {
         return reject(row, field: c, .typeError, "expected a whole number of zero or more")
       }
-      outcome = .count(
-        NormalisedCount(period: period, category: category, area: area, count: count))
     }
     stats.ok += 1
     if area < 0 { stats.unknownArea += 1 }
     if categoryIndicators[Int(category)].isEmpty { stats.unmappedCategory += 1 }
     return outcome
+  }
+
+  /// The counts of one row of a wide export. A cell that is neither a count nor a missing
+  /// marker rejects the whole row (its other cells are not kept either).
+  private mutating func wideCounts<R: RowFields & ~Copyable>(
+    _ row: borrowing R, period: Period, area: Int32
+  ) -> RowOutcome {
+    var counts: [NormalisedCount] = []
+    counts.reserveCapacity(countCategories.count)
+    var mapped = false
+    for (i, c) in columns.counts.enumerated() {
+      let raw = row.bytes(c)
+      if isMissingCount(raw) { continue }
+      guard let count = parseCount(raw) else {
+        return reject(
+          row, field: c, .typeError,
+          "expected a whole number of zero or more in count column '\(plan.countColumns[i])'")
+      }
+      let category = countCategories[i]
+      if !categoryIndicators[Int(category)].isEmpty { mapped = true }
+      counts.append(NormalisedCount(period: period, category: category, area: area, count: count))
+    }
+    stats.ok += 1
+    if area < 0 { stats.unknownArea += 1 }
+    if !mapped { stats.unmappedCategory += 1 }
+    return .counts(counts)
+  }
+
+  /// Whether a count cell holds one of the source's missing markers (trimmed).
+  private func isMissingCount(_ raw: UnsafeRawBufferPointer) -> Bool {
+    guard !plan.missingCounts.isEmpty else { return false }
+    var start = 0
+    var end = raw.count
+    while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
+    while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
+    let trimmed = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+    return plan.missingCounts.contains { $0.elementsEqual(trimmed) }
   }
 
   private mutating func categoryID(normalised: String) -> Int32 {

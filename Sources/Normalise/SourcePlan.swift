@@ -16,6 +16,10 @@ public struct SourcePlan: Sendable {
   public let fixedCategory: String?
   /// The period kind rows are counted in: weeks for dated rows, the period column's kind.
   public let periodKind: PeriodKind
+  /// A wide export's count columns as declared (`counts`); each is its own category.
+  public let countColumns: [String]
+  /// Count cells that hold no figure (`missingCounts`), trimmed, as UTF-8 bytes.
+  public let missingCounts: [[UInt8]]
 
   /// Throws a configuration diagnostic when the source cannot be compiled (run `validate`
   /// for all problems at once).
@@ -58,13 +62,16 @@ public struct SourcePlan: Sendable {
         .configError, "record-level source '\(id)' has no key column",
         at: pipeline.position("sources", id))
     }
-    if shape == .aggregated && source.count == nil {
+    if shape == .aggregated && source.count == nil && (source.counts ?? []).isEmpty {
       throw Diagnostic.error(
         .configError, "aggregated source '\(id)' has no count column",
         at: pipeline.position("sources", id))
     }
     areaMatch = source.area.match ?? .auto
-    fixedCategory = source.category?.column == nil ? source.category?.value : nil
+    countColumns = shape == .aggregated && source.count == nil ? source.counts ?? [] : []
+    missingCounts = (source.missingCounts ?? []).map { Array($0.trimmingSpaces().utf8) }
+    fixedCategory =
+      countColumns.isEmpty && source.category?.column == nil ? source.category?.value : nil
     var map: [String: [Int]] = [:]
     for (i, (_, indicator)) in pipeline.spec.indicators.enumerated() {
       for category in indicator.from[id] ?? [] {
@@ -83,9 +90,11 @@ public struct SourcePlan: Sendable {
     public var area: Int
     public var category: Int?
     public var count: Int?
+    /// A wide export's count columns, in the order of `SourcePlan.countColumns`.
+    public var counts: [Int] = []
     /// The highest index read, so short rows are recognised.
     public var maxIndex: Int {
-      [key, date, period, area, category, count].compactMap { $0 }.max() ?? area
+      ([key, date, period, area, category, count].compactMap { $0 } + counts).max() ?? area
     }
   }
 
@@ -118,8 +127,9 @@ public struct SourcePlan: Sendable {
       date: find(source.date?.column),
       period: source.date == nil ? find(source.period?.column) : nil,
       area: find(source.area.column) ?? 0,
-      category: find(source.category?.column),
-      count: shape == .aggregated ? find(source.count) : nil)
+      category: countColumns.isEmpty ? find(source.category?.column) : nil,
+      count: shape == .aggregated ? find(source.count) : nil,
+      counts: countColumns.compactMap(find))
     let position = SourcePosition(file: file, line: 1, column: 1)
     if !missing.isEmpty {
       // The header's own texts are not repeated: when a file has no header row (or the

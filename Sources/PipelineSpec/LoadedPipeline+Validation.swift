@@ -140,14 +140,17 @@ extension LoadedPipeline {
     case .records:
       if source.key == nil { error("record-level sources need a key column", path + ["key"]) }
       if source.date == nil { error("record-level sources need a date column", path + ["date"]) }
-      if source.count != nil {
-        error("record-level sources count rows; remove 'count'", path + ["count"])
+      for (key, given) in [
+        ("count", source.count != nil), ("counts", source.counts != nil),
+        ("missingCounts", source.missingCounts != nil),
+      ] where given {
+        error("record-level sources count rows; remove '\(key)'", path + [key])
       }
       if source.period != nil {
         error("record-level sources need a date, not a period column", path + ["period"])
       }
     case .aggregated:
-      if source.count == nil { error("aggregated sources need a count column", path + ["count"]) }
+      checkCounts(source, path: path, error: error)
       if (source.date == nil) == (source.period == nil) {
         error("aggregated sources need exactly one of 'date' or 'period'", path)
       }
@@ -163,10 +166,53 @@ extension LoadedPipeline {
   }
 }
 
+extension LoadedPipeline {
+  /// An aggregated source's count columns: one `count` column, or a wide export's `counts`
+  /// (each column a category, so no `category` beside them, and every category an
+  /// indicator draws from the source must be one of them).
+  fileprivate func checkCounts(
+    _ source: Source, path: [String], error: (String, [String]) -> Void
+  ) {
+    guard let counts = source.counts else {
+      if source.count == nil {
+        error(
+          "aggregated sources need a count column ('count', or 'counts' for a wide export)",
+          path + ["count"])
+      }
+      return
+    }
+    if source.count != nil {
+      error(
+        "give either 'count' (one count column) or 'counts' (wide), not both", path + ["counts"])
+    }
+    if source.category != nil {
+      error(
+        "with 'counts' every count column is a category; remove 'category'",
+        path + ["category"])
+    }
+    if counts.isEmpty { error("'counts' names no column", path + ["counts"]) }
+    var seen: Set<String> = []
+    for column in counts where !seen.insert(normaliseHeader(column)).inserted {
+      error("column '\(column)' appears twice in 'counts'", path + ["counts"])
+    }
+    let id = path.last ?? ""
+    let categories = Set(counts.map(normaliseCategory))
+    for (indicatorID, indicator) in spec.indicators {
+      for category in indicator.from[id] ?? []
+      where !categories.contains(normaliseCategory(category)) {
+        error(
+          "'\(category)' is not one of source '\(id)'s count columns (\(counts.joined(separator: ", ")))",
+          ["indicators", indicatorID, "from", id])
+      }
+    }
+  }
+}
+
 extension Source {
   /// The columns this source reads (never the personal ones).
   public var usedColumns: [String] {
     [key, date?.column, period?.column, area.column, category?.column, count].compactMap { $0 }
+      + (counts ?? [])
   }
 }
 

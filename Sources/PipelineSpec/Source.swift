@@ -21,6 +21,12 @@ public struct Source: Sendable, Codable, Equatable {
   public var category: CategoryColumn?
   /// Aggregated: the count column.
   public var count: String?
+  /// Aggregated, wide exports: several count columns, each one category named by its
+  /// column (`[Huiselijk geweld, Jeugdoverlast]`); instead of `count` and `category`.
+  public var counts: [String]?
+  /// Aggregated: count cells holding one of these texts (trimmed; `""` is an empty cell)
+  /// have no figure and count nothing, instead of rejecting the row (e.g. `["", "-", "."]`).
+  public var missingCounts: [String]?
   /// Columns with personal data: dropped while parsing, never stored, logged or shown.
   public var personal: [String]?
 }

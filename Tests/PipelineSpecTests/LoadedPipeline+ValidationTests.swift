@@ -38,7 +38,42 @@ import Testing
     #expect(try problems(noKey).contains { $0.message == "record-level sources need a key column" })
     let noCount = samplePipeline.replacingOccurrences(of: "    count: aantal\n", with: "")
     #expect(
-      try problems(noCount).contains { $0.message == "aggregated sources need a count column" })
+      try problems(noCount).contains {
+        $0.message.hasPrefix("aggregated sources need a count column")
+      })
+  }
+
+  @Test func checksWideExports() throws {
+    let wide = samplePipeline.replacingOccurrences(
+      of: "    category: {value: casus}\n    count: aantal\n",
+      with: "    counts: [Casus, Nazorg]\n    missingCounts: [\"\", \"-\"]\n")
+    #expect(try problems(wide).filter { $0.severity == .error }.isEmpty)
+    let pipeline = try LoadedPipeline.parse(wide, file: "p.yaml")
+    #expect(pipeline.spec.sources["welzijn"]?.usedColumns.suffix(2) == ["Casus", "Nazorg"])
+
+    let both = wide.replacingOccurrences(
+      of: "    counts: [Casus, Nazorg]\n",
+      with: "    counts: [Casus, casus]\n    count: aantal\n    category: {column: soort}\n")
+    let messages = try problems(both).map(\.message)
+    #expect(
+      messages.contains("give either 'count' (one count column) or 'counts' (wide), not both"))
+    #expect(messages.contains("with 'counts' every count column is a category; remove 'category'"))
+    #expect(messages.contains("column 'casus' appears twice in 'counts'"))
+
+    // An indicator drawing on a category that is no count column is a mistake, not a wait.
+    let typo = wide.replacingOccurrences(of: "welzijn: [casus]", with: "welzijn: [casussen]")
+    let error = try #require(try problems(typo).first { $0.severity == .error })
+    #expect(
+      error.message == "'casussen' is not one of source 'welzijn's count columns (Casus, Nazorg)")
+    #expect(error.position?.line == 41)  // the indicator's `from`
+
+    // Record-level sources count rows.
+    let records = samplePipeline.replacingOccurrences(
+      of: "    key: registratienummer\n",
+      with: "    key: registratienummer\n    counts: [a]\n    missingCounts: [\"\"]\n")
+    let recordMessages = try problems(records).map(\.message)
+    #expect(recordMessages.contains("record-level sources count rows; remove 'counts'"))
+    #expect(recordMessages.contains("record-level sources count rows; remove 'missingCounts'"))
   }
 
   @Test func rejectsAMonthlySourceForAWeeklyIndicator() throws {
