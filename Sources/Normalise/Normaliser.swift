@@ -236,9 +236,16 @@ public struct Normaliser {
           return reject(row, field: d, .invalidDate, "date does not match \(pattern)")
         }
       } else if let p = columns.period, let pattern = plan.periodPattern {
-        guard let parsed = pattern.parse(row.bytes(p)) else {
+        let value: Period?
+        if let year = columns.periodYear {
+          value = periodWithYear(row, year: year, period: p, pattern)
+        } else {
+          value = pattern.parse(row.bytes(p))
+        }
+        guard let parsed = value else {
+          let from = columns.periodYear == nil ? "" : " from the year and period columns"
           return reject(
-            row, field: p, .typeError, "expected a \(pattern.kind.rawValue) (\(pattern))")
+            row, field: p, .typeError, "expected a \(pattern.kind.rawValue)\(from) (\(pattern))")
         }
         if parsed.firstDay > runDate {
           return reject(row, field: p, .futureDate, "period starts after the run date \(runDate)")
@@ -296,12 +303,25 @@ public struct Normaliser {
   /// Whether a count cell holds one of the source's missing markers (trimmed).
   private func isMissingCount(_ raw: UnsafeRawBufferPointer) -> Bool {
     guard !plan.missingCounts.isEmpty else { return false }
-    var start = 0
-    var end = raw.count
-    while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
-    while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
-    let trimmed = UnsafeRawBufferPointer(rebasing: raw[start..<end])
-    return plan.missingCounts.contains { $0.elementsEqual(trimmed) }
+    let value = trimmed(raw)
+    return plan.missingCounts.contains { $0.elementsEqual(value) }
+  }
+
+  /// A period whose year stands in a column of its own: the year, a space and the period
+  /// column's value, read with the pattern (`yyyy w`).
+  private func periodWithYear<R: RowFields & ~Copyable>(
+    _ row: borrowing R, year: Int, period: Int, _ pattern: PeriodPattern
+  ) -> Period? {
+    let a = trimmed(row.bytes(year))
+    let b = trimmed(row.bytes(period))
+    guard a.count + b.count <= 64 else { return nil }
+    return withUnsafeTemporaryAllocation(byteCount: a.count + 1 + b.count, alignment: 1) {
+      joined in
+      UnsafeMutableRawBufferPointer(rebasing: joined[..<a.count]).copyMemory(from: a)
+      joined[a.count] = 0x20
+      UnsafeMutableRawBufferPointer(rebasing: joined[(a.count + 1)...]).copyMemory(from: b)
+      return pattern.parse(UnsafeRawBufferPointer(joined))
+    }
   }
 
   private mutating func categoryID(normalised: String) -> Int32 {
@@ -312,6 +332,16 @@ public struct Normaliser {
     categoryIDs[normalised] = id
     return id
   }
+}
+
+/// The bytes without spaces and tabs around them.
+@inline(__always)
+func trimmed(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+  var start = 0
+  var end = raw.count
+  while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
+  while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
+  return UnsafeRawBufferPointer(rebasing: raw[start..<end])
 }
 
 @inline(__always)

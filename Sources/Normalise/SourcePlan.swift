@@ -41,7 +41,7 @@ public struct SourcePlan: Sendable {
       datePattern = nil
     }
     if let period = source.period, source.date == nil {
-      guard let pattern = PeriodPattern(period.format, kind: period.kind) else {
+      guard let pattern = PeriodPattern(period.effectiveFormat, kind: period.kind) else {
         throw Diagnostic.error(
           .configError, "'\(period.format ?? "")' is not a \(period.kind.rawValue) pattern",
           at: pipeline.position("sources", id, "period", "format"))
@@ -87,6 +87,8 @@ public struct SourcePlan: Sendable {
     public var key: Int?
     public var date: Int?
     public var period: Int?
+    /// The period's year column, when it has one of its own.
+    public var periodYear: Int?
     public var area: Int
     public var category: Int?
     public var count: Int?
@@ -94,7 +96,8 @@ public struct SourcePlan: Sendable {
     public var counts: [Int] = []
     /// The highest index read, so short rows are recognised.
     public var maxIndex: Int {
-      ([key, date, period, area, category, count].compactMap { $0 } + counts).max() ?? area
+      ([key, date, period, periodYear, area, category, count].compactMap { $0 } + counts).max()
+        ?? area
     }
   }
 
@@ -126,6 +129,7 @@ public struct SourcePlan: Sendable {
       key: shape == .records ? find(source.key) : nil,
       date: find(source.date?.column),
       period: source.date == nil ? find(source.period?.column) : nil,
+      periodYear: source.date == nil ? find(source.period?.yearColumn) : nil,
       area: find(source.area.column) ?? 0,
       category: countColumns.isEmpty ? find(source.category?.column) : nil,
       count: shape == .aggregated ? find(source.count) : nil,

@@ -128,10 +128,14 @@ extension LoadedPipeline {
         "'\(date.format)' is not a date pattern (e.g. dd-MM-yyyy, yyyy-MM-dd HH:mm, iso8601)",
         path + ["date", "format"])
     }
-    if let period = source.period, PeriodPattern(period.format, kind: period.kind) == nil {
-      error(
-        "'\(period.format ?? "")' is not a \(period.kind.rawValue) pattern (e.g. yyyy-ww, "
-          + "yyyyMM, yyyy-Q)", path + ["period", "format"])
+    if let period = source.period {
+      if period.yearColumn != nil && period.kind == .year {
+        error("a year period needs no separate year column", path + ["period", "yearColumn"])
+      } else if PeriodPattern(period.effectiveFormat, kind: period.kind) == nil {
+        error(
+          "'\(period.format ?? "")' is not a \(period.kind.rawValue) pattern (e.g. yyyy-ww, "
+            + "yyyyMM, yyyy-Q, or a date pattern such as yyyy-MM-dd)", path + ["period", "format"])
+      }
     }
     if let category = source.category, (category.column == nil) == (category.value == nil) {
       error("category needs exactly one of 'column' or 'value'", path + ["category"])
@@ -211,8 +215,10 @@ extension LoadedPipeline {
 extension Source {
   /// The columns this source reads (never the personal ones).
   public var usedColumns: [String] {
-    [key, date?.column, period?.column, area.column, category?.column, count].compactMap { $0 }
-      + (counts ?? [])
+    [
+      key, date?.column, period?.column, period?.yearColumn, area.column, category?.column,
+      count,
+    ].compactMap { $0 } + (counts ?? [])
   }
 }
 

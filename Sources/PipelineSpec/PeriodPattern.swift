@@ -7,6 +7,10 @@ import SafetyCore
 /// digit; text in single quotes and anything that is not a letter (and `W`) is literal:
 /// `yyyyMM`, `MM-yyyy`, `yyyy-ww`, `yyyy-Www`, `yyyy-'Q'Q` (2024-Q3), `'K'Q yyyy` (K3 2024).
 /// The pattern's fields must fit the column's kind.
+///
+/// A date pattern (`yyyy-MM-dd`, `dd-MM-yyyy`, `iso8601`, ... as for date columns) is
+/// also a period pattern of any kind: the value is a day, counted in the week, month,
+/// quarter or year that contains it (`2024-09-01` with `kind: month` is September 2024).
 public struct PeriodPattern: Sendable, Hashable, CustomStringConvertible {
   enum Token: Sendable, Hashable {
     case year
@@ -19,6 +23,8 @@ public struct PeriodPattern: Sendable, Hashable, CustomStringConvertible {
   public let kind: PeriodKind
   public let description: String
   let tokens: [Token]?
+  /// Set when the pattern is a date pattern.
+  let date: DatePattern?
 
   /// Compiles `pattern` for periods of `kind`; nil when the pattern does not fit the kind.
   public init?(_ pattern: String?, kind: PeriodKind) {
@@ -26,9 +32,17 @@ public struct PeriodPattern: Sendable, Hashable, CustomStringConvertible {
     guard let pattern else {
       description = "canonical"
       tokens = nil
+      date = nil
       return
     }
     description = pattern
+    if pattern.lowercased() == "iso8601" || (!pattern.contains("'") && pattern.contains("d")) {
+      guard let date = DatePattern(pattern) else { return nil }
+      self.date = date
+      tokens = []
+      return
+    }
+    date = nil
     var out: [Token] = []
     let chars = Array(pattern.utf8)
     var i = 0
@@ -85,6 +99,11 @@ public struct PeriodPattern: Sendable, Hashable, CustomStringConvertible {
     var end = raw.count
     while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
     while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
+    if let date {
+      guard case .success(let day) = date.parse(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+      else { return nil }
+      return Period(containing: day, kind: kind)
+    }
     guard let tokens else {
       let text = String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<end]), as: UTF8.self)
       guard let p = Period(parsing: text), p.kind == kind else { return nil }

@@ -58,8 +58,24 @@ public struct PeriodColumn: Sendable, Codable, Equatable {
   /// What one row counts: `week`, `month`, `quarter` or `year`.
   public var kind: PeriodKind
   /// Text form; default the canonical one (`2024-W36`, `2024-09`, `2024Q3`, `2024`).
-  /// Other forms: `yyyyMM`, `MM-yyyy`, `yyyy-ww`.
+  /// Other forms: `yyyyMM`, `MM-yyyy`, `yyyy-ww`, or a date pattern (`yyyy-MM-dd`: the
+  /// period containing the day).
   public var format: String?
+  /// The year in a column of its own (`Jaar` beside `Week`): the format then reads the
+  /// year's value, a space, and the period column's value (default `yyyy w`, `yyyy M`,
+  /// `yyyy Q`).
+  public var yearColumn: String?
+
+  /// The format the values are read with (the year column's default included).
+  public var effectiveFormat: String? {
+    guard yearColumn != nil, format == nil else { return format }
+    switch kind {
+    case .week: return "yyyy w"
+    case .month: return "yyyy M"
+    case .quarter: return "yyyy Q"
+    case .year: return nil
+    }
+  }
 }
 
 public struct AreaColumn: Sendable, Codable, Equatable {

@@ -34,7 +34,25 @@ import Testing
     #expect(PeriodPattern("yyyyMM", kind: .week) == nil)
     #expect(PeriodPattern("yyyy-ww", kind: .month) == nil)
     #expect(PeriodPattern("MM", kind: .month) == nil)
-    #expect(PeriodPattern("yyyy-MM-dd", kind: .month) == nil)
+    #expect(PeriodPattern("yyyy-MM-d-dd", kind: .month) == nil)
+    #expect(PeriodPattern("MM-dd", kind: .month) == nil)  // a date pattern needs the year
+  }
+
+  /// Monthly or weekly exports that write each period as a day (its first, usually).
+  @Test func aDatePatternGivesThePeriodContainingTheDay() throws {
+    let month = try #require(PeriodPattern("yyyy-MM-dd", kind: .month))
+    #expect(month.parse("2024-09-01") == .month(year: 2024, month: 9))
+    #expect(month.parse(" 2024-09-30 ") == .month(year: 2024, month: 9))
+    #expect(month.parse("2024-09-31") == nil)
+    #expect(month.parse("2024-09") == nil)
+    let week = try #require(PeriodPattern("dd-MM-yyyy", kind: .week))
+    // Sunday 1 September 2024 lies in ISO week 35; Monday 2 September starts week 36.
+    #expect(week.parse("01-09-2024") == .week(ISOWeek(year: 2024, week: 35)!))
+    #expect(week.parse("02-09-2024") == .week(ISOWeek(year: 2024, week: 36)!))
+    #expect(
+      PeriodPattern("d-M-yyyy HH:mm", kind: .quarter)?.parse("1-7-2024 00:00")
+        == .quarter(year: 2024, quarter: 3))
+    #expect(PeriodPattern("iso8601", kind: .year)?.parse("2024-12-31T23:30:00Z") == .year(2025))
   }
 
   @Test func quotedLettersAreLiteral() {
