@@ -182,7 +182,9 @@ public struct Normaliser {
     let rawArea = row.bytes(a)
     if let hit = areaCache.value(for: rawArea) {
       area = hit
-    } else if plan.areaMatch != .name, let hit = registry.codeBytes.value(for: rawArea) {
+    } else if plan.areaMatch == .code || plan.areaMatch == .auto,
+      let hit = registry.codeBytes.value(for: rawArea)
+    {
       area = hit
       areaCache.set(area, for: rawArea)
     } else {
@@ -191,7 +193,12 @@ public struct Normaliser {
       areaCache.set(area, for: rawArea)
     }
     if area < 0 {
-      let label = String(row.text(a).trimmingSpaces().prefix(100))
+      // A full postcode with house numbers nearby can point at a household: an unknown
+      // one is kept by its four digits only.
+      let text = row.text(a)
+      let label =
+        AreaRegistry.postcodeKey(text).map { String($0.prefix(4)) }
+        ?? String(text.trimmingSpaces().prefix(100))
       if unknownAreaLabels[label] != nil || unknownAreaLabels.count < 1000 {
         unknownAreaLabels[label, default: 0] += 1
       }

@@ -137,6 +137,11 @@ extension LoadedPipeline {
             + "yyyyMM, yyyy-Q, or a date pattern such as yyyy-MM-dd)", path + ["period", "format"])
       }
     }
+    if source.area.match == .postcode && spec.areas.postcodes == nil {
+      error(
+        "areas has no postcodes table (postcode;code) to match postcodes with",
+        path + ["area", "match"])
+    }
     if let category = source.category, (category.column == nil) == (category.value == nil) {
       error("category needs exactly one of 'column' or 'value'", path + ["category"])
     }

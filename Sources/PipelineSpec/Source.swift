@@ -80,12 +80,14 @@ public struct PeriodColumn: Sendable, Codable, Equatable {
 
 public struct AreaColumn: Sendable, Codable, Equatable {
   public var column: String
-  /// `code` (CBS codes), `name` (registry names and aliases) or `auto` (default: either).
+  /// `code` (CBS codes), `name` (registry names and aliases), `postcode` (through the
+  /// registry's postcode table) or `auto` (default: any of them).
   public var match: AreaMatch?
 }
 
 public enum AreaMatch: String, Sendable, Codable, Equatable, CaseIterable {
-  case code, name, auto
+  /// `postcode`: Dutch postcodes (`1234 AB`, `1234AB` or `1234`) through `areas.postcodes`.
+  case code, name, postcode, auto
 }
 
 public struct CategoryColumn: Sendable, Codable, Equatable {

@@ -16,7 +16,8 @@ public enum PipelineCheck {
     let named: [(String, String?)] = [
       ("registry", areas.registry), ("population", areas.population),
       ("aliases", areas.aliases), ("crosswalk", areas.crosswalk),
-      ("adjacency", areas.adjacency), ("boundaries", areas.boundaries),
+      ("postcodes", areas.postcodes), ("adjacency", areas.adjacency),
+      ("boundaries", areas.boundaries),
     ]
     var missing = false
     for (key, path) in named {
