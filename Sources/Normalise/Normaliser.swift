@@ -356,13 +356,21 @@ func isBlank(_ raw: UnsafeRawBufferPointer) -> Bool {
   raw.allSatisfy { $0 == 0x20 || $0 == 0x09 }
 }
 
-/// A non-negative whole number (spaces around allowed; `1.234` thousands dots are not).
+/// A non-negative whole number (spaces around allowed). Spreadsheets that write counts as
+/// decimals may add a zero fraction (`3,0`, `3.00`); any other fraction, and `1.234` with a
+/// thousands dot, are not counts.
 @inline(__always)
 func parseCount(_ raw: UnsafeRawBufferPointer) -> Int64? {
   var start = 0
   var end = raw.count
   while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
   while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
+  if let separator = raw[start..<end].firstIndex(where: { $0 == 0x2C || $0 == 0x2E }) {
+    guard separator + 1 < end, raw[(separator + 1)..<end].allSatisfy({ $0 == 0x30 }) else {
+      return nil
+    }
+    end = separator
+  }
   guard start < end, end - start <= 15 else { return nil }
   var value: Int64 = 0
   for i in start..<end {
