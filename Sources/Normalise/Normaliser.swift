@@ -44,11 +44,14 @@ public enum RowOutcome: Sendable, Hashable {
   case counts([NormalisedCount])
   /// The row was rejected; a diagnostic says why.
   case rejected
+  /// The row is no data: its area is one the source declares skipped (a total row).
+  case skipped
 }
 
 /// Row counts of one export.
 public struct RowStats: Sendable, Hashable, Codable {
   public var total = 0
+  /// Rows read without a problem, including skipped total rows (`area.skip`).
   public var ok = 0
   public var rejected = 0
   /// Rows kept in the unknown-area bucket (included in `ok`).
@@ -156,6 +159,12 @@ public struct Normaliser {
   public mutating func normalise<R: RowFields & ~Copyable>(_ row: borrowing R) -> RowOutcome {
     stats.total += 1
     let columns = self.columns
+    if !plan.skipAreas.isEmpty, columns.area < row.fieldCount,
+      plan.skipAreas.contains(AreaRegistry.nameKey(row.text(columns.area)))
+    {
+      stats.ok += 1
+      return .skipped
+    }
     if row.fieldCount <= maxIndex {
       return reject(
         row, field: row.fieldCount, .missingCell,

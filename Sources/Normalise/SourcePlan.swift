@@ -20,6 +20,8 @@ public struct SourcePlan: Sendable {
   public let countColumns: [String]
   /// Count cells that hold no figure (`missingCounts`), trimmed, as UTF-8 bytes.
   public let missingCounts: [[UInt8]]
+  /// Area texts whose rows are skipped (`area.skip`), as `AreaRegistry.nameKey`s.
+  public let skipAreas: Set<String>
 
   /// Throws a configuration diagnostic when the source cannot be compiled (run `validate`
   /// for all problems at once).
@@ -70,6 +72,7 @@ public struct SourcePlan: Sendable {
     areaMatch = source.area.match ?? .auto
     countColumns = shape == .aggregated && source.count == nil ? source.counts ?? [] : []
     missingCounts = (source.missingCounts ?? []).map { Array($0.trimmingSpaces().utf8) }
+    skipAreas = Set((source.area.skip ?? []).map(AreaRegistry.nameKey))
     fixedCategory =
       countColumns.isEmpty && source.category?.column == nil ? source.category?.value : nil
     var map: [String: [Int]] = [:]

@@ -111,6 +111,9 @@ extension LoadedPipeline {
       if DialectSpec.byte(d.delimiter, default: 0x3B) == nil {
         error("delimiter must be one character or 'tab'", path + ["dialect", "delimiter"])
       }
+      if let skip = d.skipLines, skip < 0 {
+        error("skipLines must be 0 or more", path + ["dialect", "skipLines"])
+      }
       if DialectSpec.byte(d.quote, default: 0x22) == nil {
         error("quote must be one character", path + ["dialect", "quote"])
       }

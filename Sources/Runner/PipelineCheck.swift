@@ -103,7 +103,7 @@ public enum PipelineCheck {
         case .record(let r): counts[Int(r.category), default: 0] += 1
         case .count(let c): counts[Int(c.category), default: 0] += c.count
         case .counts(let cs): for c in cs { counts[Int(c.category), default: 0] += c.count }
-        case .rejected: break
+        case .rejected, .skipped: break
         }
       }
       if case .read(let export) = outcome {
