@@ -370,20 +370,18 @@ func isBlank(_ raw: UnsafeRawBufferPointer) -> Bool {
 /// thousands dot, are not counts.
 @inline(__always)
 func parseCount(_ raw: UnsafeRawBufferPointer) -> Int64? {
-  var start = 0
-  var end = raw.count
-  while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
-  while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
-  if let separator = raw[start..<end].firstIndex(where: { $0 == 0x2C || $0 == 0x2E }) {
-    guard separator + 1 < end, raw[(separator + 1)..<end].allSatisfy({ $0 == 0x30 }) else {
+  let digits = trimmed(raw)
+  var end = digits.count
+  if let separator = digits.firstIndex(where: { $0 == 0x2C || $0 == 0x2E }) {
+    guard separator + 1 < end, digits[(separator + 1)...].allSatisfy({ $0 == 0x30 }) else {
       return nil
     }
     end = separator
   }
-  guard start < end, end - start <= 15 else { return nil }
+  guard end > 0, end <= 15 else { return nil }
   var value: Int64 = 0
-  for i in start..<end {
-    let b = raw[i]
+  for i in 0..<end {
+    let b = digits[i]
     guard b >= 0x30, b <= 0x39 else { return nil }
     value = value * 10 + Int64(b - 0x30)
   }

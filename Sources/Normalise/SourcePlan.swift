@@ -106,8 +106,9 @@ public struct SourcePlan: Sendable {
 
   /// Finds the declared columns in a header, order-free and case- and space-insensitive
   /// (or by 1-based number for exports without a header). Personal columns are not looked
-  /// up. Throws a `missing-label` diagnostic naming the absent columns.
-  public func bind(header: [String]?, file: String) throws(Diagnostic) -> Columns {
+  /// up. Throws a `missing-label` diagnostic naming the absent columns, at the header's
+  /// `line`.
+  public func bind(header: [String]?, file: String, line: Int = 1) throws(Diagnostic) -> Columns {
     var labels: [String: [Int]] = [:]
     for (i, label) in (header ?? []).enumerated() {
       labels[normaliseHeader(label), default: []].append(i)
@@ -137,7 +138,7 @@ public struct SourcePlan: Sendable {
       category: countColumns.isEmpty ? find(source.category?.column) : nil,
       count: shape == .aggregated ? find(source.count) : nil,
       counts: countColumns.compactMap(find))
-    let position = SourcePosition(file: file, line: 1, column: 1)
+    let position = SourcePosition(file: file, line: line, column: 1)
     if !missing.isEmpty {
       // The header's own texts are not repeated: when a file has no header row (or the
       // wrong delimiter), its "header" is a row of data. `safety-monitor sniff` shows it.

@@ -86,7 +86,8 @@ public enum ExportReader {
         if skipLines > 0 && record.line <= skipLines { return }
         if record.isHeader || (headerAfterSkip && box.normaliser == nil) {
           headerWidth = record.count
-          let columns = try plan.bind(header: record.strings(), file: displayName)
+          let columns = try plan.bind(
+            header: record.strings(), file: displayName, line: record.line)
           box.normaliser = Normaliser(
             plan: plan, registry: registry, columns: columns, file: displayName,
             runDate: runDate, hasher: hasher, maxDiagnostics: pipeline.maxDiagnosticsPerFile)

@@ -77,6 +77,7 @@ import Testing
     }
     #expect(d.code == .missingColumn)
     #expect(d.message.hasPrefix("missing column wijk for source 'welzijn'"))
+    #expect(d.position?.line == 4)
   }
 
   @Test func withoutAHeaderColumnsAreNumbered() throws {
