@@ -3,8 +3,10 @@ import SafetyCore
 extension CSVSniffer {
   /// Header, column kinds and roles from the sampled records.
   static func analyse(_ sample: Sample, delimiter: UInt8, quote: UInt8) -> SniffResult {
-    let rows = sample.rows
     let width = sample.modalWidth().width
+    // A title above the table (a spreadsheet report) is skipped by line.
+    let start = sample.tableStart(width: width)
+    let rows = Array(sample.rows[start...])
     let first = rows.first ?? []
     let hasHeader = looksLikeHeader(first, rest: Array(rows.dropFirst()))
     let names: [String] = (0..<max(width, first.count)).map { i in
@@ -22,6 +24,7 @@ extension CSVSniffer {
       hadBOM: sample.hadBOM, sampledRecords: rows.count, columns: columns, shape: "records",
       key: nil, dateColumn: nil, dateFormat: nil, area: nil, areaMatch: nil, category: nil,
       count: nil, period: nil, periodKind: nil, personal: [])
+    result.skipLines = start > 0 ? sample.lines[start] - 1 : 0
     assignRoles(&result, rows: data.count)
     return result
   }
@@ -44,16 +47,58 @@ extension CSVSniffer {
   }
 
   static func profile(name: String, index: Int, values: [Substring]) -> ColumnProfile {
-    let present = values.filter { !$0.isEmpty }
-    let (kind, format) = classify(present)
+    let trimmed = values.map { $0.trimmingCharacters() }
+    let present = trimmed.filter { !$0.isEmpty && $0 != "-" }
+    let total = trimmed.first { totalLabels.contains($0.lowercased()) }
+    // A total row's label is no value of its column (`Totaal` in the wijk column).
+    let (kind, format) = classify(present.filter { !totalLabels.contains($0.lowercased()) })
     var profile = ColumnProfile(
-      name: name, index: index, kind: present.isEmpty ? .empty : kind, dateFormat: format,
-      nonEmpty: present.count, distinct: Set(present).count)
-    if kind == .period, let p = present.lazy.compactMap({ Period(parsing: $0) }).first {
-      profile.periodKind = p.kind.rawValue
+      name: name, index: index, kind: present.isEmpty ? .empty : kind,
+      dateFormat: kind == .date ? format : nil, nonEmpty: present.count,
+      distinct: Set(present).count)
+    profile.hasBlanks = trimmed.contains { $0.isEmpty }
+    profile.hasDashes = trimmed.contains { $0 == "-" }
+    profile.totalLabel = total.map(String.init)
+    profile.isPostcode =
+      !present.isEmpty
+      && Double(present.filter(isPostcode).count) >= 0.95 * Double(present.count)
+    let quarters = present.filter {
+      $0.count == 2 && ($0.last.map { "1234".contains($0) } ?? false)
+        && ($0.first.map { "KkQq".contains($0) } ?? false)
+    }
+    if !present.isEmpty, quarters.count == present.count,
+      let letter = quarters.first?.first, quarters.allSatisfy({ $0.first == letter })
+    {
+      profile.quarterLetter = letter
+    }
+    if kind == .period {
+      profile.periodFormat = format
+      if format != nil {
+        profile.periodKind = "month"
+      } else if let p = present.lazy.compactMap({ Period(parsing: $0) }).first {
+        profile.periodKind = p.kind.rawValue
+      }
+    }
+    if kind == .integer {
+      let numbers = present.compactMap { Int($0) }
+      if let lo = numbers.min(), let hi = numbers.max() { profile.range = lo...hi }
     }
     return profile
   }
+
+  /// `1234 AB`, `1234AB` or `1234`.
+  static func isPostcode(_ s: Substring) -> Bool {
+    let b = Array(s.utf8.filter { $0 != 0x20 })
+    guard b.count == 4 || b.count == 6, b[0] >= 0x31, b[0] <= 0x39,
+      b[1...3].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+    else { return false }
+    return b.dropFirst(4).allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+  }
+
+  /// Labels of total rows and columns, lower case.
+  static let totalLabels: Set<String> = [
+    "totaal", "eindtotaal", "total", "grand total", "totaal generaal", "subtotaal",
+  ]
 
   /// The kind that at least 95 % of the values share.
   static func classify(_ values: [Substring]) -> (kind: ColumnProfile.Kind, format: String?) {
@@ -65,6 +110,7 @@ extension CSVSniffer {
     if share({ AreaCode($0.trimmingCharacters()) != nil }) { return (.areaCode, nil) }
     if share(isPoliceCode) { return (.policeCode, nil) }
     if share({ Period(parsing: $0) != nil }) && !share(isInteger) { return (.period, nil) }
+    if share(isMonthNamePeriod) { return (.period, "MMM yyyy") }
     if let format = DateFormatGuess.guess(present) { return (.date, format) }
     if share(isInteger) { return (.integer, nil) }
     if share(isDecimal) { return (.decimal, nil) }
@@ -99,6 +145,8 @@ extension CSVSniffer {
   static let personalHints = [
     "naam", "bsn", "burgerservice", "adres", "straat", "huisnummer", "postcode", "geboorte",
     "telefoon", "mobiel", "email", "mail", "iban", "kenteken", "name", "address", "phone", "birth",
+    "huurder", "melder", "bewoner", "contactpersoon", "client", "cliënt", "verdachte",
+    "slachtoffer",
   ]
   static let areaHints = ["buurt", "wijk", "gebied", "area", "district", "neighbourhood"]
 
@@ -120,6 +168,12 @@ extension CSVSniffer {
       r.area = c.name
       r.areaMatch = "name"
       used.insert(c.index)
+    } else if let c = pick({ $0.isPostcode }) {
+      // Postcodes stand in for the area (through the registry's postcode table); only the
+      // area they resolve to is stored.
+      r.area = c.name
+      r.areaMatch = "postcode"
+      used.insert(c.index)
     }
     // Personal data: by name, never the area column.
     for c in r.columns where !used.contains(c.index) && has(c, personalHints) {
@@ -135,13 +189,41 @@ extension CSVSniffer {
     } else if let c = pick({ $0.kind == .period }) {
       r.period = c.name
       r.periodKind = c.periodKind
+      r.periodFormat = c.periodFormat
       used.insert(c.index)
+    } else if let (year, sub) = yearAndPeriodColumns(r.columns, used: used) {
+      r.yearColumn = year.name
+      r.period = sub.column.name
+      r.periodKind = sub.kind
+      r.periodFormat = sub.format
+      used.formUnion([year.index, sub.column.index])
     }
-    if let c = pick({ $0.kind == .integer && has($0, ["aantal", "count", "totaal", "number"]) }) {
+    if let area = r.area, let label = r.columns.first(where: { $0.name == area })?.totalLabel {
+      r.skipAreas = [label]
+    }
+    let counting = ["aantal", "count", "number"]
+    let wide = r.columns.filter {
+      !used.contains($0.index) && $0.kind == .integer && !totalLabels.contains($0.name.lowercased())
+    }
+    if r.period != nil, wide.count >= 2, !wide.contains(where: { has($0, counting) }) {
+      // A wide export: one count column per kind, each its own category; a total column
+      // is left out.
+      r.counts = wide.map(\.name)
+      r.shape = "aggregated"
+      for c in r.columns
+      where !used.contains(c.index)
+        && (c.kind == .integer || totalLabels.contains(c.name.lowercased()))
+      {
+        used.insert(c.index)
+      }
+    } else if let c = pick({ $0.kind == .integer && has($0, counting + ["totaal"]) }) {
       r.count = c.name
       r.shape = "aggregated"
       used.insert(c.index)
     }
+    let countColumns = r.columns.filter { r.counts.contains($0.name) || $0.name == r.count }
+    if countColumns.contains(where: \.hasBlanks) { r.missingCounts.append("") }
+    if countColumns.contains(where: \.hasDashes) { r.missingCounts.append("-") }
     if r.shape == "records" {
       let unique = { (c: ColumnProfile) in c.nonEmpty == rows && c.distinct == rows && rows > 0 }
       let keyHints = ["nummer", "nr", "id", "kenmerk", "registratie", "zaak", "key"]
@@ -158,9 +240,10 @@ extension CSVSniffer {
     let lowCardinality = { (c: ColumnProfile) in
       c.nonEmpty > 0 && (c.distinct <= 60 || Double(c.distinct) <= 0.2 * Double(c.nonEmpty))
     }
-    if let c = pick({ $0.kind == .policeCode })
-      ?? pick({ $0.kind == .text && has($0, categoryHints) && lowCardinality($0) })
-      ?? pick({ $0.kind == .text && lowCardinality($0) && $0.distinct > 1 })
+    if r.counts.isEmpty,
+      let c = pick({ $0.kind == .policeCode })
+        ?? pick({ $0.kind == .text && has($0, categoryHints) && lowCardinality($0) })
+        ?? pick({ $0.kind == .text && lowCardinality($0) && $0.distinct > 1 })
     {
       r.category = c.name
       used.insert(c.index)

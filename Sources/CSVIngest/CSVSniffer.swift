@@ -40,8 +40,9 @@ public enum CSVSniffer {
       }
       let (width, share) = sample.modalWidth()
       // A delimiter that splits nothing is no delimiter; prefer consistent widths; and the
-      // first record (usually the header) has the file's width.
-      let score = width >= 2 && sample.rows.first?.count == width ? share : 0
+      // first record of the table (usually the header, below any title) has its width.
+      let start = sample.tableStart(width: width)
+      let score = width >= 2 && sample.rows[start].count == width ? share : 0
       if best == nil || score > best!.score + 1e-9 {
         best = (score, width, delimiter, sample)
       }
@@ -70,6 +71,8 @@ public enum CSVSniffer {
   /// Records read from the sample with one delimiter.
   struct Sample {
     var rows: [[String]] = []
+    /// The line each row starts on.
+    var lines: [Int] = []
     var encoding: TextEncoding = .utf8
     var hadBOM = false
 
@@ -84,7 +87,10 @@ public enum CSVSniffer {
           limits: CSVLimits(maxDiagnostics: 0)))
       do {
         let summary = try reader.forEachRecord { record in
-          if sample.rows.count < 5000 { sample.rows.append(record.strings()) }
+          if sample.rows.count < 5000 {
+            sample.rows.append(record.strings())
+            sample.lines.append(record.line)
+          }
           sample.encoding = record.encoding
         }
         sample.encoding = summary.encoding

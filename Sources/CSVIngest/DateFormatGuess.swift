@@ -1,13 +1,17 @@
 import SafetyCore
 
 /// Recognises the date formats a pipeline file can declare (see `DateColumn.format`):
-/// `dd-MM-yyyy`, `d-M-yyyy`, `yyyy-MM-dd`, `dd/MM/yyyy`, `yyyyMMdd`, each optionally with
-/// ` HH:mm` or ` HH:mm:ss`, and `iso8601`.
+/// `dd-MM-yyyy`, `d-M-yyyy`, `yyyy-MM-dd`, `dd/MM/yyyy`, `yyyyMMdd`, with month names
+/// `d-MMM-yyyy`, `d MMM yyyy` (full names too), each optionally with ` HH:mm` or ` HH:mm:ss`,
+/// and `iso8601`.
 public enum DateFormatGuess {
   /// Most specific first: the first format every sampled value matches wins.
   public static let candidates: [String] = {
     var list: [String] = []
-    for date in ["dd-MM-yyyy", "yyyy-MM-dd", "dd/MM/yyyy", "yyyyMMdd", "d-M-yyyy"] {
+    for date in [
+      "dd-MM-yyyy", "yyyy-MM-dd", "dd/MM/yyyy", "yyyyMMdd", "d-M-yyyy", "d-MMM-yyyy",
+      "d MMM yyyy",
+    ] {
       list.append(date)
       list.append(date + " HH:mm")
       list.append(date + " HH:mm:ss")
@@ -30,7 +34,19 @@ public enum DateFormatGuess {
         run += 1
         f = f.dropFirst()
       }
-      if fc == UInt8(ascii: "d") || fc == UInt8(ascii: "M") || fc == UInt8(ascii: "y")
+      if fc == UInt8(ascii: "M") && run >= 3 {
+        // A month name (`sep`, `september`; an abbreviation's dot allowed).
+        var name = ""
+        while let c = v.first, (c | 0x20) >= 0x61, (c | 0x20) <= 0x7A {
+          name.unicodeScalars.append(UnicodeScalar(c))
+          v = v.dropFirst()
+        }
+        guard let number = MonthName.number(name) else { return false }
+        if v.first == UInt8(ascii: "."), f.first != UInt8(ascii: "."), name.count <= 4 {
+          v = v.dropFirst()
+        }
+        month = number
+      } else if fc == UInt8(ascii: "d") || fc == UInt8(ascii: "M") || fc == UInt8(ascii: "y")
         || fc == UInt8(ascii: "H") || fc == UInt8(ascii: "m") || fc == UInt8(ascii: "s")
       {
         // `d`/`M` take one or two digits; others exactly `run` digits.

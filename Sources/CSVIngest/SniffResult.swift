@@ -19,14 +19,18 @@ public struct SniffResult: Sendable, Equatable {
   /// `week`, `month`, `quarter` or `year`.
   public var periodKind: String?
   public var personal: [String]
-
-  public static func == (a: SniffResult, b: SniffResult) -> Bool {
-    a.dialect == b.dialect && a.hadBOM == b.hadBOM && a.sampledRecords == b.sampledRecords
-      && a.columns == b.columns && a.shape == b.shape && a.key == b.key
-      && a.dateColumn == b.dateColumn && a.dateFormat == b.dateFormat && a.area == b.area
-      && a.areaMatch == b.areaMatch && a.category == b.category && a.count == b.count
-      && a.period == b.period && a.periodKind == b.periodKind && a.personal == b.personal
-  }
+  /// Lines above the header that are no part of the table (a report's title).
+  public var skipLines = 0
+  /// The period column's format when it is not the canonical one (`MMM yyyy`).
+  public var periodFormat: String? = nil
+  /// The year column beside a week, month or quarter column (`Jaar` beside `Week`).
+  public var yearColumn: String? = nil
+  /// A wide export's count columns (one category each).
+  public var counts: [String] = []
+  /// Count-cell texts that mean "none" (`""`, `-`).
+  public var missingCounts: [String] = []
+  /// Area texts of total rows (`Totaal`).
+  public var skipAreas: [String] = []
 }
 
 /// One column as seen in the sample.
@@ -43,4 +47,17 @@ public struct ColumnProfile: Sendable, Equatable {
   public var distinct: Int
   /// For `period` columns: `week`, `month`, `quarter` or `year`.
   public var periodKind: String? = nil
+  /// For `period` columns in another form than the canonical: its format (`MMM yyyy`).
+  public var periodFormat: String? = nil
+  /// For `integer` columns: the smallest and largest value.
+  public var range: ClosedRange<Int>? = nil
+  /// Empty cells and `-` among the values (taken as "none" in number columns).
+  public var hasBlanks = false
+  public var hasDashes = false
+  /// A value naming a total row (`Totaal`, `Eindtotaal`, `Total`), as written.
+  public var totalLabel: String? = nil
+  /// Dutch postcodes (PC6 or PC4) in at least 95 % of the values.
+  public var isPostcode = false
+  /// The letter of quarters written as a letter and a digit (`K` for `K3`, `Q` for `Q3`).
+  public var quarterLetter: Character? = nil
 }

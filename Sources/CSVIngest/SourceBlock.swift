@@ -16,7 +16,7 @@ public enum SourceBlock {
     for c in r.columns {
       var what = c.kind.rawValue
       if let f = c.dateFormat { what += " \(f)" }
-      if let k = c.periodKind { what += " (\(k))" }
+      if let k = c.periodKind { what += " (\(k)\(c.periodFormat.map { ", \($0)" } ?? ""))" }
       out.append("#   \(c.index + 1). \(c.name): \(what), \(c.distinct) \(t.distinct)")
     }
     out.append("sources:")
@@ -29,22 +29,40 @@ public enum SourceBlock {
       ? "\"\\t\"" : yaml(String(UnicodeScalar(r.dialect.delimiter)), force: true)
     let quote = yaml(String(UnicodeScalar(r.dialect.quote)), force: true)
     out.append(
-      "    dialect: {delimiter: \(delimiter), quote: \(quote), encoding: \(r.dialect.encoding.rawValue), header: \(r.dialect.hasHeader)}"
-    )
+      "    dialect: {delimiter: \(delimiter), quote: \(quote), encoding: \(r.dialect.encoding.rawValue), header: \(r.dialect.hasHeader)"
+        + (r.skipLines > 0 ? ", skipLines: \(r.skipLines)}  # \(t.title)" : "}"))
     if let key = r.key { out.append("    key: \(yaml(key))") }
     if let column = r.dateColumn, let format = r.dateFormat {
       out.append("    date: {column: \(yaml(column)), format: \(yaml(format))}")
     }
     if let column = r.period, let kind = r.periodKind {
-      out.append("    period: {column: \(yaml(column)), kind: \(kind)}")
+      var fields = ["column: \(yaml(column))"]
+      if let year = r.yearColumn { fields.append("yearColumn: \(yaml(year))") }
+      fields.append("kind: \(kind)")
+      if let format = r.periodFormat { fields.append("format: \(yaml(format, force: true))") }
+      out.append("    period: {\(fields.joined(separator: ", "))}")
     }
     if let area = r.area {
-      out.append("    area: {column: \(yaml(area)), match: \(r.areaMatch ?? "auto")}")
+      let skip =
+        r.skipAreas.isEmpty
+        ? "" : ", skip: [\(r.skipAreas.map { yaml($0) }.joined(separator: ", "))]"
+      out.append(
+        "    area: {column: \(yaml(area)), match: \(r.areaMatch ?? "auto")\(skip)}"
+          + (r.areaMatch == "postcode" ? "  # \(t.postcodes)" : ""))
     } else {
       out.append("    area: {column: \"?\"}  # \(t.noArea)")
     }
     if let category = r.category { out.append("    category: {column: \(yaml(category))}") }
     if let count = r.count { out.append("    count: \(yaml(count))") }
+    if !r.counts.isEmpty {
+      out.append(
+        "    counts: [\(r.counts.map { yaml($0) }.joined(separator: ", "))]  # \(t.wide)")
+    }
+    if !r.missingCounts.isEmpty {
+      out.append(
+        "    missingCounts: [\(r.missingCounts.map { yaml($0, force: true) }.joined(separator: ", "))]"
+      )
+    }
     if !r.personal.isEmpty {
       out.append(
         "    personal: [\(r.personal.map { yaml($0) }.joined(separator: ", "))]  # \(t.personal)")
@@ -53,7 +71,8 @@ public enum SourceBlock {
   }
 
   struct Texts {
-    let sniffed, records, encoding, distinct, checkPartner, noArea, personal: String
+    let sniffed, records, encoding, distinct, checkPartner, noArea, personal, title, wide: String
+    let postcodes: String
     init(_ language: Language) {
       switch language {
       case .nl:
@@ -64,6 +83,9 @@ public enum SourceBlock {
         checkPartner = "controleer de partnernaam"
         noArea = "geen gebiedskolom herkend: vul de kolom in"
         personal = "persoonsgegevens: worden bij het inlezen verwijderd"
+        title = "regels boven de tabel (een titel) worden overgeslagen"
+        wide = "één kolom per soort: elke kolom is een categorie"
+        postcodes = "vraagt areas.postcodes (docs/AREAS.md); alleen de buurt wordt bewaard"
       case .en:
         sniffed = "sniffed"
         records = "records"
@@ -72,6 +94,9 @@ public enum SourceBlock {
         checkPartner = "check the partner name"
         noArea = "no area column recognised: fill in the column"
         personal = "personal data: dropped while reading"
+        title = "lines above the table (a title) are skipped"
+        wide = "one column per kind: each column is a category"
+        postcodes = "needs areas.postcodes (docs/AREAS.md); only the buurt is stored"
       }
     }
   }

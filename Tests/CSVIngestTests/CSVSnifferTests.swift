@@ -89,4 +89,62 @@ import Testing
         "    personal: [naam, adres]  # personal data: dropped while reading",
       ])
   }
+
+  /// A spreadsheet report: a title, months by name, one column per kind, dashes and blanks,
+  /// a total column and total rows.
+  @Test func spreadsheetReport() throws {
+    let text = """
+      Rapportage casussen Welzijn 2024;;;;
+      Gemaakt op 2-1-2025;;;;
+
+      Wijk;Maand;Jeugd;Huiselijk geweld;Totaal
+      Dorpskern;jan 2024;1;2;3
+      Polder;jan 2024;;1;1
+      Totaal;jan 2024;1;3;4
+      Dorpskern;feb 2024;-;2;2
+      Polder;feb 2024;2;0;2
+      Totaal;feb 2024;2;2;4
+
+      """
+    let r = try CSVSniffer.sniff(bytes: Array(text.utf8), name: "welzijn_2024.csv")
+    #expect(r.skipLines == 3)
+    let block = SourceBlock.render(r, fileName: "welzijn_2024.csv", language: .en)
+    let lines = block.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst(3)
+    #expect(
+      Array(lines) == [
+        "    shape: aggregated",
+        "    files: \"welzijn_*.csv\"",
+        "    dialect: {delimiter: \";\", quote: \"\\\"\", encoding: utf-8, header: true, skipLines: 3}  # lines above the table (a title) are skipped",
+        "    period: {column: Maand, kind: month, format: \"MMM yyyy\"}",
+        "    area: {column: Wijk, match: name, skip: [Totaal]}",
+        "    counts: [Jeugd, \"Huiselijk geweld\"]  # one column per kind: each column is a category",
+        "    missingCounts: [\"\", \"-\"]",
+      ])
+  }
+
+  @Test func yearAndWeekInTwoColumns() throws {
+    let text =
+      "Jaar;Week;Buurtcode;Feitcode;Aantal\n2024;1;BU99980101;1.1.1;2\n2024;52;BU99980102;1.2.3;0\n"
+    let r = try CSVSniffer.sniff(bytes: Array(text.utf8), name: "p.csv")
+    #expect(r.yearColumn == "Jaar" && r.period == "Week" && r.periodKind == "week")
+    #expect(r.count == "Aantal" && r.counts.isEmpty && r.category == "Feitcode")
+    let quarters = "jaar;kwartaal;wijk;aantal\n2024;K1;Noord;3\n2024;K2;Zuid;1\n"
+    let q = try CSVSniffer.sniff(bytes: Array(quarters.utf8), name: "q.csv")
+    #expect(q.yearColumn == "jaar" && q.periodKind == "quarter")
+    #expect(q.periodFormat == "yyyy 'K'Q")
+  }
+
+  @Test func monthNameDatesAndPostcodes() throws {
+    let text = """
+      nr;datum;postcode;soort;huurder
+      1;3-sep-2024;9911 AB;burenoverlast;A
+      2;14-okt-2024;9911AC;geluidsoverlast;B
+      3;1-MRT-2024;9912;burenoverlast;C
+
+      """
+    let r = try CSVSniffer.sniff(bytes: Array(text.utf8), name: "m.csv")
+    #expect(r.dateFormat == "d-MMM-yyyy")
+    #expect(r.area == "postcode" && r.areaMatch == "postcode")
+    #expect(r.personal == ["huurder"])
+  }
 }

@@ -1,8 +1,8 @@
 /// Month names in dates and periods (`MMM`, `MMMM`): Dutch and English, abbreviated or in
 /// full, any case (`sep`, `Sept`, `mrt`, `maart`, `March`, `okt.`).
-enum MonthName {
+public enum MonthName {
   /// Lower-case name → month number.
-  static let numbers: [String: Int] = {
+  public static let numbers: [String: Int] = {
     let names: [[String]] = [
       ["jan", "januari", "january"], ["feb", "februari", "february"],
       ["mrt", "maa", "mar", "maart", "march"], ["apr", "april"], ["mei", "may"],
@@ -17,8 +17,8 @@ enum MonthName {
 
   /// Reads a month name at `p` (ASCII letters; an abbreviation may end in a dot, taken when
   /// `dotFollows` is false, i.e. when the pattern does not write the dot itself).
-  @inline(__always)
-  static func read(
+
+  public static func read(
     _ raw: UnsafeRawBufferPointer, _ p: inout Int, _ end: Int, dotFollows: Bool
   ) -> Int? {
     var name: [UInt8] = []
@@ -31,5 +31,10 @@ enum MonthName {
     guard let month = numbers[String(decoding: name, as: UTF8.self)] else { return nil }
     if !dotFollows, p < end, raw[p] == UInt8(ascii: "."), name.count <= 4 { p += 1 }
     return month
+  }
+
+  /// The month a name means (any case), if any.
+  public static func number(_ name: some StringProtocol) -> Int? {
+    numbers[name.lowercased()]
   }
 }
