@@ -35,9 +35,39 @@ final class ByteSource: @unchecked Sendable {
       close(fd)
       throw Diagnostic.error(.ioError, "\(path): is a directory, not a CSV file")
     }
-    self.storage = .file(fd: fd)
     self.name = path
-    self.size = Int(st.st_size)
+    let size = Int(st.st_size)
+    // A UTF-16 export (byte-order mark) is read as its UTF-8 transcoding, from memory.
+    var head: [UInt8] = [0, 0, 0, 0]
+    let headCount = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 4, 0) }
+    if headCount >= 2, let bigEndian = UTF16Transcoding.byteOrder(of: Array(head[..<headCount])) {
+      defer { close(fd) }
+      guard size <= UTF16Transcoding.maxBytes else {
+        throw Diagnostic.error(
+          .encodingError,
+          "this UTF-16 file is larger than \(UTF16Transcoding.maxBytes >> 20) MiB; save it as UTF-8",
+          at: SourcePosition(file: path, line: 1, column: 1))
+      }
+      var raw = [UInt8](repeating: 0, count: size)
+      var done = 0
+      while done < size {
+        let r = raw.withUnsafeMutableBytes { buffer -> Int in
+          guard let base = buffer.baseAddress else { return 0 }
+          return pread(fd, base + done, size - done, off_t(done))
+        }
+        if r < 0 && errno == EINTR { continue }
+        guard r > 0 else {
+          throw Diagnostic.error(.ioError, "\(path): read failed: \(ByteSource.errnoText())")
+        }
+        done += r
+      }
+      let utf8 = try UTF16Transcoding.utf8(fromUTF16: raw, bigEndian: bigEndian, file: path)
+      self.storage = .memory(utf8)
+      self.size = utf8.count
+      return
+    }
+    self.storage = .file(fd: fd)
+    self.size = size
   }
 
   init(bytes: [UInt8], name: String) {

@@ -30,6 +30,8 @@ public struct AreaRegistry: Sendable {
   /// Old code → new code, applied repeatedly (chains) until a known code.
   private var crosswalk: [AreaCode: AreaCode] = [:]
   private var population: [Int: [Int: Population]] = [:]
+  /// Postcode (`1234AB` or `1234`) → area.
+  private var postcodes: [String: Int] = [:]
   /// Every code (and old code in the crosswalk) as upper-case bytes → area: the fast path
   /// for partners' code columns, read without making a `String`.
   public private(set) var codeBytes = ByteCache<Int32>()
@@ -75,15 +77,44 @@ public struct AreaRegistry: Sendable {
     return hits[0]
   }
 
-  /// Resolves a partner's area text: a code (with the crosswalk) or a name/alias.
-  public func resolve(_ text: String, match: AreaMatch, source: String? = nil) -> Int? {
-    if match != .name, let code = AreaCode(text) {
-      if let i = resolve(code: code) { return i }
-      if match == .code { return nil }
-    }
-    if match == .code { return nil }
-    return resolve(name: text, source: source)
+  /// Resolves a postcode: a PC6 (`1234 AB`) as listed, else by its four digits when the
+  /// table lists PC4s; a PC4 as listed. Nil when unknown or not a postcode.
+  public func resolve(postcode text: String) -> Int? {
+    guard let key = AreaRegistry.postcodeKey(text) else { return nil }
+    if let i = postcodes[key] { return i }
+    return key.count == 6 ? postcodes[String(key.prefix(4))] : nil
   }
+
+  /// Whether the registry has a postcode table.
+  public var hasPostcodes: Bool { !postcodes.isEmpty }
+
+  /// Resolves a partner's area text: a code (with the crosswalk), a name/alias or a
+  /// postcode, as `match` allows (`auto`: each in that order).
+  public func resolve(_ text: String, match: AreaMatch, source: String? = nil) -> Int? {
+    switch match {
+    case .code: return AreaCode(text).flatMap { resolve(code: $0) }
+    case .name: return resolve(name: text, source: source)
+    case .postcode: return resolve(postcode: text)
+    case .auto:
+      if let code = AreaCode(text), let i = resolve(code: code) { return i }
+      return resolve(name: text, source: source) ?? (hasPostcodes ? resolve(postcode: text) : nil)
+    }
+  }
+
+  /// A Dutch postcode in its matched form: `1234AB` (PC6) or `1234` (PC4), upper case,
+  /// spaces dropped; nil for anything else.
+  public static func postcodeKey(_ text: String) -> String? {
+    let bytes = Array(text.utf8.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0xA0 })
+    guard bytes.count == 4 || bytes.count == 6, bytes[0] >= 0x31, bytes[0] <= 0x39,
+      bytes[1...3].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+    else { return nil }
+    let letters = bytes.dropFirst(4).map { $0 & ~0x20 }
+    guard letters.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+    return String(decoding: bytes.prefix(4) + letters, as: UTF8.self)
+  }
+
+  /// Adds problems found outside the tables' rows (e.g. a header read by position).
+  mutating func add(_ problems: [Diagnostic]) { diagnostics += problems }
 
   public func population(of index: Int, year: Int) -> Population? {
     population[index]?[year]
@@ -130,7 +161,7 @@ extension AreaRegistry {
   /// `diagnostics`; a row with an error is left out.
   public init(
     areas areaRows: [Row], population populationRows: [Row] = [], aliases aliasRows: [Row] = [],
-    crosswalk crosswalkRows: [Row] = []
+    crosswalk crosswalkRows: [Row] = [], postcodes postcodeRows: [Row] = []
   ) {
     var parentCodes: [(Int, AreaCode?, Row)] = []
     for row in areaRows {
@@ -191,6 +222,7 @@ extension AreaRegistry {
     addPopulation(populationRows)
     addAliases(aliasRows)
     addCrosswalk(crosswalkRows)
+    addPostcodes(postcodeRows)
     for (code, i) in byCode { codeBytes.set(Int32(i), forText: code.rawValue) }
     for (old, _) in crosswalk {
       if byCode[old] == nil, let i = resolve(code: old) {
@@ -261,6 +293,35 @@ extension AreaRegistry {
               + hits.map { areas[$0].code.rawValue }.joined(separator: ", "), at: row.position))
       }
       if byName[key]?.contains(i) != true { byName[key, default: []].append(i) }
+    }
+  }
+
+  private mutating func addPostcodes(_ rows: [Row]) {
+    for row in rows {
+      guard row.fields.count >= 2, let key = AreaRegistry.postcodeKey(row.fields[0]),
+        let code = AreaCode(row.fields[1])
+      else {
+        diagnostics.append(
+          .error(
+            .typeError, "expected postcode;code (a postcode as 1234AB or 1234)", at: row.position))
+        continue
+      }
+      guard let i = resolve(code: code), areas[i].level <= .wijk else {
+        diagnostics.append(
+          .error(
+            .unknownArea, "postcode \(key) for \(code), which is no wijk or buurt of the registry",
+            at: row.position))
+        continue
+      }
+      if let j = postcodes[key], j != i {
+        diagnostics.append(
+          .warning(
+            .duplicateKey,
+            "postcode \(key) is listed for \(areas[j].code) and \(code); it counts under "
+              + "\(areas[j].code)", at: row.position))
+        continue
+      }
+      postcodes[key] = i
     }
   }
 

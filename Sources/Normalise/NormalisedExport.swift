@@ -29,7 +29,7 @@ public struct NormalisedExport: Sendable {
     case .record(let r): records.append(r)
     case .count(let c): counts.append(c)
     case .counts(let c): counts.append(contentsOf: c)
-    case .rejected: break
+    case .rejected, .skipped: break
     }
   }
 

@@ -44,11 +44,14 @@ public enum RowOutcome: Sendable, Hashable {
   case counts([NormalisedCount])
   /// The row was rejected; a diagnostic says why.
   case rejected
+  /// The row is no data: its area is one the source declares skipped (a total row).
+  case skipped
 }
 
 /// Row counts of one export.
 public struct RowStats: Sendable, Hashable, Codable {
   public var total = 0
+  /// Rows read without a problem, including skipped total rows (`area.skip`).
   public var ok = 0
   public var rejected = 0
   /// Rows kept in the unknown-area bucket (included in `ok`).
@@ -156,6 +159,12 @@ public struct Normaliser {
   public mutating func normalise<R: RowFields & ~Copyable>(_ row: borrowing R) -> RowOutcome {
     stats.total += 1
     let columns = self.columns
+    if !plan.skipAreas.isEmpty, columns.area < row.fieldCount,
+      plan.skipAreas.contains(AreaRegistry.nameKey(row.text(columns.area)))
+    {
+      stats.ok += 1
+      return .skipped
+    }
     if row.fieldCount <= maxIndex {
       return reject(
         row, field: row.fieldCount, .missingCell,
@@ -182,7 +191,9 @@ public struct Normaliser {
     let rawArea = row.bytes(a)
     if let hit = areaCache.value(for: rawArea) {
       area = hit
-    } else if plan.areaMatch != .name, let hit = registry.codeBytes.value(for: rawArea) {
+    } else if plan.areaMatch == .code || plan.areaMatch == .auto,
+      let hit = registry.codeBytes.value(for: rawArea)
+    {
       area = hit
       areaCache.set(area, for: rawArea)
     } else {
@@ -191,7 +202,12 @@ public struct Normaliser {
       areaCache.set(area, for: rawArea)
     }
     if area < 0 {
-      let label = String(row.text(a).trimmingSpaces().prefix(100))
+      // A full postcode with house numbers nearby can point at a household: an unknown
+      // one is kept by its four digits only.
+      let text = row.text(a)
+      let label =
+        AreaRegistry.postcodeKey(text).map { String($0.prefix(4)) }
+        ?? String(text.trimmingSpaces().prefix(100))
       if unknownAreaLabels[label] != nil || unknownAreaLabels.count < 1000 {
         unknownAreaLabels[label, default: 0] += 1
       }
@@ -349,17 +365,23 @@ func isBlank(_ raw: UnsafeRawBufferPointer) -> Bool {
   raw.allSatisfy { $0 == 0x20 || $0 == 0x09 }
 }
 
-/// A non-negative whole number (spaces around allowed; `1.234` thousands dots are not).
+/// A non-negative whole number (spaces around allowed). Spreadsheets that write counts as
+/// decimals may add a zero fraction (`3,0`, `3.00`); any other fraction, and `1.234` with a
+/// thousands dot, are not counts.
 @inline(__always)
 func parseCount(_ raw: UnsafeRawBufferPointer) -> Int64? {
-  var start = 0
-  var end = raw.count
-  while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
-  while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
-  guard start < end, end - start <= 15 else { return nil }
+  let digits = trimmed(raw)
+  var end = digits.count
+  if let separator = digits.firstIndex(where: { $0 == 0x2C || $0 == 0x2E }) {
+    guard separator + 1 < end, digits[(separator + 1)...].allSatisfy({ $0 == 0x30 }) else {
+      return nil
+    }
+    end = separator
+  }
+  guard end > 0, end <= 15 else { return nil }
   var value: Int64 = 0
-  for i in start..<end {
-    let b = raw[i]
+  for i in 0..<end {
+    let b = digits[i]
     guard b >= 0x30, b <= 0x39 else { return nil }
     value = value * 10 + Int64(b - 0x30)
   }

@@ -20,6 +20,8 @@ public struct SourcePlan: Sendable {
   public let countColumns: [String]
   /// Count cells that hold no figure (`missingCounts`), trimmed, as UTF-8 bytes.
   public let missingCounts: [[UInt8]]
+  /// Area texts whose rows are skipped (`area.skip`), as `AreaRegistry.nameKey`s.
+  public let skipAreas: Set<String>
 
   /// Throws a configuration diagnostic when the source cannot be compiled (run `validate`
   /// for all problems at once).
@@ -70,6 +72,7 @@ public struct SourcePlan: Sendable {
     areaMatch = source.area.match ?? .auto
     countColumns = shape == .aggregated && source.count == nil ? source.counts ?? [] : []
     missingCounts = (source.missingCounts ?? []).map { Array($0.trimmingSpaces().utf8) }
+    skipAreas = Set((source.area.skip ?? []).map(AreaRegistry.nameKey))
     fixedCategory =
       countColumns.isEmpty && source.category?.column == nil ? source.category?.value : nil
     var map: [String: [Int]] = [:]
@@ -103,8 +106,9 @@ public struct SourcePlan: Sendable {
 
   /// Finds the declared columns in a header, order-free and case- and space-insensitive
   /// (or by 1-based number for exports without a header). Personal columns are not looked
-  /// up. Throws a `missing-label` diagnostic naming the absent columns.
-  public func bind(header: [String]?, file: String) throws(Diagnostic) -> Columns {
+  /// up. Throws a `missing-label` diagnostic naming the absent columns, at the header's
+  /// `line`.
+  public func bind(header: [String]?, file: String, line: Int = 1) throws(Diagnostic) -> Columns {
     var labels: [String: [Int]] = [:]
     for (i, label) in (header ?? []).enumerated() {
       labels[normaliseHeader(label), default: []].append(i)
@@ -134,7 +138,7 @@ public struct SourcePlan: Sendable {
       category: countColumns.isEmpty ? find(source.category?.column) : nil,
       count: shape == .aggregated ? find(source.count) : nil,
       counts: countColumns.compactMap(find))
-    let position = SourcePosition(file: file, line: 1, column: 1)
+    let position = SourcePosition(file: file, line: line, column: 1)
     if !missing.isEmpty {
       // The header's own texts are not repeated: when a file has no header row (or the
       // wrong delimiter), its "header" is a row of data. `safety-monitor sniff` shows it.

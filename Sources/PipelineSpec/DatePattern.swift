@@ -3,7 +3,8 @@ import SafetyCore
 /// A compiled date pattern (`dd-MM-yyyy`, `d-M-yyyy HH:mm`, `yyyyMMdd`, ...) or `iso8601`.
 ///
 /// Letters: `yyyy` year (4 digits), `MM`/`dd`/`HH`/`mm`/`ss` exactly two digits, `M`/`d`/`H`
-/// one or two digits, `S`…`SSSSSSSSS` fractions of a second (one to nine digits, as
+/// one or two digits, `MMM`/`MMMM` a month name (Dutch or English, abbreviated or in full,
+/// any case: `3-sep-2024`, `3 september 2024`, `3 mrt. 2024`), `S`…`SSSSSSSSS` fractions of a second (one to nine digits, as
 /// database exports write them: `2024-09-03 14:05:00.000`); `T` and anything that is not a
 /// letter is literal. A time part in the pattern may be absent in
 /// a value (`dd-MM-yyyy HH:mm` accepts `03-09-2024`). Times are read and ignored: the date is
@@ -14,6 +15,8 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
   enum Token: Sendable, Hashable {
     case year
     case month(fixed: Bool)
+    /// `MMM`/`MMMM`: a month name (Dutch or English, abbreviated or in full).
+    case monthName
     case day(fixed: Bool)
     case hour(fixed: Bool)
     case minute, second
@@ -58,6 +61,7 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
       switch (c, run) {
       case (UInt8(ascii: "y"), 4): out.append(.year)
       case (UInt8(ascii: "M"), 1), (UInt8(ascii: "M"), 2): out.append(.month(fixed: run == 2))
+      case (UInt8(ascii: "M"), 3), (UInt8(ascii: "M"), 4): out.append(.monthName)
       case (UInt8(ascii: "d"), 1), (UInt8(ascii: "d"), 2): out.append(.day(fixed: run == 2))
       case (UInt8(ascii: "H"), 1), (UInt8(ascii: "H"), 2): out.append(.hour(fixed: run == 2))
       case (UInt8(ascii: "m"), 2): out.append(.minute)
@@ -118,6 +122,12 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
         year = v
       case .month(let fixed):
         guard let v = digits(raw, &p, end, min: fixed ? 2 : 1, max: 2) else {
+          return .failure(.malformed)
+        }
+        month = v
+      case .monthName:
+        let dot = n + 1 < tokens.count && tokens[n + 1] == .literal(UInt8(ascii: "."))
+        guard let v = MonthName.read(raw, &p, end, dotFollows: dot) else {
           return .failure(.malformed)
         }
         month = v

@@ -111,6 +111,9 @@ extension LoadedPipeline {
       if DialectSpec.byte(d.delimiter, default: 0x3B) == nil {
         error("delimiter must be one character or 'tab'", path + ["dialect", "delimiter"])
       }
+      if let skip = d.skipLines, skip < 0 {
+        error("skipLines must be 0 or more", path + ["dialect", "skipLines"])
+      }
       if DialectSpec.byte(d.quote, default: 0x22) == nil {
         error("quote must be one character", path + ["dialect", "quote"])
       }
@@ -136,6 +139,11 @@ extension LoadedPipeline {
           "'\(period.format ?? "")' is not a \(period.kind.rawValue) pattern (e.g. yyyy-ww, "
             + "yyyyMM, yyyy-Q, or a date pattern such as yyyy-MM-dd)", path + ["period", "format"])
       }
+    }
+    if source.area.match == .postcode && spec.areas.postcodes == nil {
+      error(
+        "areas has no postcodes table (postcode;code) to match postcodes with",
+        path + ["area", "match"])
     }
     if let category = source.category, (category.column == nil) == (category.value == nil) {
       error("category needs exactly one of 'column' or 'value'", path + ["category"])

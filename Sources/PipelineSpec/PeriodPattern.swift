@@ -3,8 +3,8 @@ import SafetyCore
 /// A compiled period pattern for aggregated exports' period column.
 ///
 /// Without a pattern the canonical forms are read (`2024-W36`, `2024-09`, `2024Q3`,
-/// `2024`). Pattern letters: `yyyy` year, `ww`/`w` ISO week, `MM`/`M` month, `Q` quarter
-/// digit; text in single quotes and anything that is not a letter (and `W`) is literal:
+/// `2024`). Pattern letters: `yyyy` year, `ww`/`w` ISO week, `MM`/`M` month, `MMM`/`MMMM`
+/// month name (`sep 2024`, `september 2024`; Dutch or English), `Q` quarter digit; text in single quotes and anything that is not a letter (and `W`) is literal:
 /// `yyyyMM`, `MM-yyyy`, `yyyy-ww`, `yyyy-Www`, `yyyy-'Q'Q` (2024-Q3), `'K'Q yyyy` (K3 2024).
 /// The pattern's fields must fit the column's kind.
 ///
@@ -16,6 +16,7 @@ public struct PeriodPattern: Sendable, Hashable, CustomStringConvertible {
     case year
     case week(fixed: Bool)
     case month(fixed: Bool)
+    case monthName
     case quarter
     case literal(UInt8)
   }
@@ -62,6 +63,7 @@ public struct PeriodPattern: Sendable, Hashable, CustomStringConvertible {
       case (UInt8(ascii: "y"), 4): out.append(.year)
       case (UInt8(ascii: "w"), 1), (UInt8(ascii: "w"), 2): out.append(.week(fixed: run == 2))
       case (UInt8(ascii: "M"), 1), (UInt8(ascii: "M"), 2): out.append(.month(fixed: run == 2))
+      case (UInt8(ascii: "M"), 3), (UInt8(ascii: "M"), 4): out.append(.monthName)
       case (UInt8(ascii: "Q"), 1): out.append(.quarter)
       default:
         if c == UInt8(ascii: "W") || !((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
@@ -112,7 +114,7 @@ public struct PeriodPattern: Sendable, Hashable, CustomStringConvertible {
     var p = start
     var year = 0
     var sub = 0
-    for token in tokens {
+    for (n, token) in tokens.enumerated() {
       switch token {
       case .literal(let c):
         guard p < end, raw[p] == c else { return nil }
@@ -122,6 +124,10 @@ public struct PeriodPattern: Sendable, Hashable, CustomStringConvertible {
         year = v
       case .week(let fixed), .month(let fixed):
         guard let v = digits(raw, &p, end, min: fixed ? 2 : 1, max: 2) else { return nil }
+        sub = v
+      case .monthName:
+        let dot = n + 1 < tokens.count && tokens[n + 1] == .literal(UInt8(ascii: "."))
+        guard let v = MonthName.read(raw, &p, end, dotFollows: dot) else { return nil }
         sub = v
       case .quarter:
         guard let v = digits(raw, &p, end, min: 1, max: 1) else { return nil }

@@ -63,6 +63,8 @@ public struct AreaFiles: Sendable, Codable, Equatable {
   public var aliases: String?
   /// `oldCode;newCode;year` — CBS code changes.
   public var crosswalk: String?
+  /// `postcode;code` — postcodes (PC6 or PC4) to buurten or wijken, for `match: postcode`.
+  public var postcodes: String?
   /// `code;neighbour` — adjacency, for clusters.
   public var adjacency: String?
   /// GeoJSON FeatureCollection with `properties.code`, for maps.

@@ -43,6 +43,9 @@ public struct DialectSpec: Sendable, Codable, Equatable {
   /// `utf-8`, `windows-1252`, `iso-8859-1` or `auto`.
   public var encoding: String?
   public var header: Bool?
+  /// Lines before the header row that are not part of the table (a report's title and
+  /// date, as spreadsheet exports write them); default 0.
+  public var skipLines: Int?
 }
 
 public struct DateColumn: Sendable, Codable, Equatable {
@@ -80,12 +83,17 @@ public struct PeriodColumn: Sendable, Codable, Equatable {
 
 public struct AreaColumn: Sendable, Codable, Equatable {
   public var column: String
-  /// `code` (CBS codes), `name` (registry names and aliases) or `auto` (default: either).
+  /// `code` (CBS codes), `name` (registry names and aliases), `postcode` (through the
+  /// registry's postcode table) or `auto` (default: any of them).
   public var match: AreaMatch?
+  /// Area texts that are no area: the total rows of a spreadsheet (`Totaal`, `Eindtotaal`).
+  /// Such rows are skipped (matched as names are: case, accents and spaces aside).
+  public var skip: [String]?
 }
 
 public enum AreaMatch: String, Sendable, Codable, Equatable, CaseIterable {
-  case code, name, auto
+  /// `postcode`: Dutch postcodes (`1234 AB`, `1234AB` or `1234`) through `areas.postcodes`.
+  case code, name, postcode, auto
 }
 
 public struct CategoryColumn: Sendable, Codable, Equatable {

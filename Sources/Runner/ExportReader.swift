@@ -28,7 +28,7 @@ public enum ExportReader {
     let dialect = CSVDialect(
       delimiter: DialectSpec.byte(d?.delimiter, default: UInt8(ascii: ";")) ?? UInt8(ascii: ";"),
       quote: DialectSpec.byte(d?.quote, default: UInt8(ascii: "\"")) ?? UInt8(ascii: "\""),
-      encoding: encoding, hasHeader: d?.header ?? true)
+      encoding: encoding, hasHeader: (d?.header ?? true) && (d?.skipLines ?? 0) == 0)
     var limits = CSVLimits()
     limits.maxFieldBytes = pipeline.maxFieldBytes
     limits.maxFields = pipeline.maxFields
@@ -70,8 +70,12 @@ public enum ExportReader {
     let box = NormaliserBox()
     var headerWidth = 0
     var readerNotes: [Diagnostic] = []
+    // Lines before the table (`skipLines`): the reader takes no header, and the first
+    // record after them is the header here.
+    let skipLines = plan.source.dialect?.skipLines ?? 0
+    let headerAfterSkip = skipLines > 0 && (plan.source.dialect?.header ?? true)
     do {
-      if !options.dialect.hasHeader {
+      if !options.dialect.hasHeader && !headerAfterSkip {
         let columns = try plan.bind(header: nil, file: displayName)
         box.normaliser = Normaliser(
           plan: plan, registry: registry, columns: columns, file: displayName,
@@ -79,9 +83,11 @@ public enum ExportReader {
       }
       try reader.forEachRecord(onDiagnostic: { readerNotes.append(renamed($0, displayName)) }) {
         record in
-        if record.isHeader {
+        if skipLines > 0 && record.line <= skipLines { return }
+        if record.isHeader || (headerAfterSkip && box.normaliser == nil) {
           headerWidth = record.count
-          let columns = try plan.bind(header: record.strings(), file: displayName)
+          let columns = try plan.bind(
+            header: record.strings(), file: displayName, line: record.line)
           box.normaliser = Normaliser(
             plan: plan, registry: registry, columns: columns, file: displayName,
             runDate: runDate, hasher: hasher, maxDiagnostics: pipeline.maxDiagnosticsPerFile)
@@ -112,7 +118,10 @@ public enum ExportReader {
           at: SourcePosition(file: displayName, line: 1, column: 1)),
         RowStats())
     }
-    for note in readerNotes where note.code != .missingCell && note.code != .extraCell {
+    for note in readerNotes
+    where note.code != .missingCell && note.code != .extraCell
+      && (note.position?.line ?? Int.max) > skipLines
+    {
       n.note(note)
     }
     export.finish(with: n)

@@ -119,12 +119,12 @@ public enum FlagInputs {
     }
     var pairs: [(String, String)] = []
     if let file = pipeline.spec.areas.adjacency {
-      let reader = try CSVReader(path: pipeline.resolve(file))
-      try reader.forEachRecord { record in
-        if record.isHeader { return }
-        let fields = record.strings().map { String($0.trimmingSpaces()) }
+      let table = try AreaRegistry.readTable(
+        pipeline.resolve(file), columns: ["code", "neighbour"])
+      for row in table.rows {
+        let fields = row.fields.map { String($0.trimmingSpaces()) }
         guard fields.count >= 2, let a = AreaCode(fields[0]), let b = AreaCode(fields[1]) else {
-          return
+          continue
         }
         // Old codes through the crosswalk.
         let ra = registry.resolve(code: a).flatMap { registry.area($0)?.code.rawValue }

@@ -16,7 +16,8 @@ public enum PipelineCheck {
     let named: [(String, String?)] = [
       ("registry", areas.registry), ("population", areas.population),
       ("aliases", areas.aliases), ("crosswalk", areas.crosswalk),
-      ("adjacency", areas.adjacency), ("boundaries", areas.boundaries),
+      ("postcodes", areas.postcodes), ("adjacency", areas.adjacency),
+      ("boundaries", areas.boundaries),
     ]
     var missing = false
     for (key, path) in named {
@@ -102,7 +103,7 @@ public enum PipelineCheck {
         case .record(let r): counts[Int(r.category), default: 0] += 1
         case .count(let c): counts[Int(c.category), default: 0] += c.count
         case .counts(let cs): for c in cs { counts[Int(c.category), default: 0] += c.count }
-        case .rejected: break
+        case .rejected, .skipped: break
         }
       }
       if case .read(let export) = outcome {

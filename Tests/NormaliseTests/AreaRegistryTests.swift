@@ -61,4 +61,44 @@ import Testing
     #expect(messages.contains("crosswalk for BU33333333 leads to no area in the registry"))
     #expect(r.diagnostics.allSatisfy { $0.position == nil || $0.position?.line == 3 })
   }
+
+  /// Postcodes: PC6 as listed, PC6 by its four digits when only the PC4 is listed.
+  @Test func resolvesPostcodes() throws {
+    let p = SourcePosition(file: "postcodes.csv", line: 2, column: 1)
+    let areas = [
+      ["GM9999", "Teststad", ""], ["WK999901", "Centrum", "GM9999"],
+      ["BU99990101", "Oude Markt", "WK999901"], ["BU99990102", "Havenkwartier", "WK999901"],
+    ].map { AreaRegistry.Row($0, at: p) }
+    let rows = [
+      ["1234 AB", "BU99990101"], ["1234ac", "BU99990102"], ["1235", "WK999901"],
+      ["1234AB", "BU99990102"],  // listed twice: the first holds, with a warning
+      ["1236", "GM9999"],  // a gemeente is too coarse
+      ["0123AB", "BU99990101"], ["12345", "BU99990101"], ["1237 A1", "BU99990101"],
+    ].map { AreaRegistry.Row($0, at: p) }
+    let r = AreaRegistry(areas: areas, postcodes: rows)
+    #expect(r.hasPostcodes)
+    #expect(r.resolve(postcode: "1234AB") == 2)
+    #expect(r.resolve(postcode: " 1234 ab ") == 2)
+    #expect(r.resolve(postcode: "1234AC") == 3)
+    #expect(r.resolve(postcode: "1235 XY") == 1)  // through its PC4
+    #expect(r.resolve(postcode: "1235") == 1)
+    #expect(r.resolve(postcode: "1234") == nil)  // no PC4 row for 1234
+    #expect(r.resolve(postcode: "1236AA") == nil)
+    #expect(r.resolve(postcode: "Oude Markt") == nil)
+    #expect(r.resolve("1234AB", match: .postcode) == 2)
+    #expect(r.resolve("1234AB", match: .auto) == 2)
+    #expect(r.resolve("1234AB", match: .name) == nil)
+    #expect(r.resolve("BU99990101", match: .postcode) == nil)
+    let messages = r.diagnostics.map(\.message)
+    #expect(
+      messages.contains(
+        "postcode 1234AB is listed for BU99990101 and BU99990102; it counts under BU99990101"))
+    #expect(
+      messages.contains("postcode 1236 for GM9999, which is no wijk or buurt of the registry"))
+    #expect(
+      messages.filter { $0 == "expected postcode;code (a postcode as 1234AB or 1234)" }.count
+        == 3)
+    #expect(AreaRegistry.postcodeKey("9999 zz") == "9999ZZ")
+    #expect(AreaRegistry.postcodeKey("1234 ÄB") == nil)
+  }
 }

@@ -107,9 +107,18 @@ import Testing
     #expect(n.normalise(row("2024-09;WK999901;1")) == .rejected)
     #expect(n.normalise(row("202409;WK999901;-1")) == .rejected)
     #expect(n.normalise(row("202409;WK999901;<5")) == .rejected)
+    // A zero fraction is a whole number; anything else after the separator is not.
+    let twelve = NormalisedCount(
+      period: .month(year: 2024, month: 8), category: 0, area: 1, count: 12)
+    #expect(n.normalise(row("202408;WK999901;12,0")) == .count(twelve))
+    #expect(n.normalise(row("202408;WK999901; 12.00 ")) == .count(twelve))
+    #expect(n.normalise(row("202409;WK999901;1.234")) == .rejected)
+    #expect(n.normalise(row("202409;WK999901;2,5")) == .rejected)
+    #expect(n.normalise(row("202409;WK999901;12,")) == .rejected)
+    #expect(n.normalise(row("202409;WK999901;,0")) == .rejected)
     #expect(n.categories == ["casus"])
     #expect(n.categoryIndicators == [[3]])
-    #expect(n.diagnosticCounts == [.futureDate: 1, .typeError: 3])
+    #expect(n.diagnosticCounts == [.futureDate: 1, .typeError: 7])
   }
 
 }

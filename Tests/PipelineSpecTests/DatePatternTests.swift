@@ -25,6 +25,25 @@ import Testing
     #expect(slash.parse("03/09/2024") == .success(date(2024, 9, 3)))
   }
 
+  @Test func readsMonthNamesInDutchAndEnglish() throws {
+    let short = try #require(DatePattern("d-MMM-yyyy"))
+    #expect(short.parse("3-sep-2024") == .success(date(2024, 9, 3)))
+    #expect(short.parse("03-Okt-2024") == .success(date(2024, 10, 3)))
+    #expect(short.parse("1-MRT-2024") == .success(date(2024, 3, 1)))
+    #expect(short.parse("1-mar-2024") == .success(date(2024, 3, 1)))
+    #expect(short.parse("1-mei-2024") == .success(date(2024, 5, 1)))
+    #expect(short.parse("31-feb-2024") == .failure(.impossible))
+    #expect(short.parse("1-sepp-2024") == .failure(.malformed))
+    #expect(short.parse("1-09-2024") == .failure(.malformed))
+    let long = try #require(DatePattern("d MMMM yyyy HH:mm"))
+    #expect(long.parse("3 september 2024") == .success(date(2024, 9, 3)))
+    #expect(long.parse("14 Maart 2024 08:15") == .success(date(2024, 3, 14)))
+    #expect(long.parse("3 sep. 2024") == .success(date(2024, 9, 3)))  // an abbreviation's dot
+    let dotted = try #require(DatePattern("d MMM. yyyy"))
+    #expect(dotted.parse("3 sep. 2024") == .success(date(2024, 9, 3)))
+    #expect(DatePattern("d MMMMM yyyy") == nil)
+  }
+
   @Test func acceptsAnOptionalTimePart() throws {
     let p = try #require(DatePattern("dd-MM-yyyy HH:mm"))
     #expect(p.parse("03-09-2024 23:59") == .success(date(2024, 9, 3)))

@@ -76,6 +76,18 @@ import Testing
     #expect(recordMessages.contains("record-level sources count rows; remove 'missingCounts'"))
   }
 
+  @Test func postcodesNeedAPostcodeTable() throws {
+    let text = samplePipeline.replacingOccurrences(
+      of: "area: {column: wijk}", with: "area: {column: postcode, match: postcode}")
+    let error = try #require(try problems(text).first { $0.severity == .error })
+    #expect(error.message == "areas has no postcodes table (postcode;code) to match postcodes with")
+    let fixed = text.replacingOccurrences(
+      of: "  registry: areas/areas.csv\n",
+      with: "  registry: areas/areas.csv\n  postcodes: pc.csv\n")
+    #expect(fixed != text)
+    #expect(try problems(fixed).filter { $0.severity == .error }.isEmpty)
+  }
+
   @Test func rejectsAMonthlySourceForAWeeklyIndicator() throws {
     let text = samplePipeline.replacingOccurrences(of: "    period: month\n", with: "")
     #expect(

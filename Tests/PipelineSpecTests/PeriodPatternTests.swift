@@ -30,6 +30,18 @@ import Testing
     #expect(PeriodPattern("yyyy", kind: .year)?.parse("2024") == .year(2024))
   }
 
+  @Test func readsMonthNames() throws {
+    let month = try #require(PeriodPattern("MMM yyyy", kind: .month))
+    #expect(month.parse("sep 2024") == .month(year: 2024, month: 9))
+    #expect(month.parse("Maart 2024") == .month(year: 2024, month: 3))
+    #expect(month.parse("okt. 2024") == .month(year: 2024, month: 10))
+    #expect(month.parse("2024 sep") == nil)
+    #expect(
+      PeriodPattern("yyyy-MMMM", kind: .month)?.parse("2024-december")
+        == .month(year: 2024, month: 12))
+    #expect(PeriodPattern("MMM yyyy", kind: .week) == nil)
+  }
+
   @Test func rejectsPatternsThatDoNotFitTheKind() {
     #expect(PeriodPattern("yyyyMM", kind: .week) == nil)
     #expect(PeriodPattern("yyyy-ww", kind: .month) == nil)

@@ -79,11 +79,19 @@ enum HostileExports {
     add(
       "politie_latin1.csv", latin, .quarantined,
       "politie_latin1.csv:7:11: error: invalid UTF-8 (byte 0xE9)…[encoding-error]")
-    // UTF-16 (Excel's "Unicode text").
+    // UTF-16 (Excel's "Unicode text"), CRLF: read as its UTF-8 transcoding.
+    let unicode = ([header] + rows("u16", 3).map { $0 + " café 🚲" }).joined(separator: "\r\n")
+    let little: [UInt8] = Array((unicode + "\r\n").utf16).flatMap { u -> [UInt8] in
+      [UInt8(u & 0xFF), UInt8(u >> 8)]
+    }
+    add("politie_utf16.csv", [0xFF, 0xFE] + little, .applied, nil, rows: (3, 0, 0))
+    // UTF-16 big-endian with a lone surrogate in line 3: quarantined at its position.
+    var lone: [UInt16] = Array(([header] + rows("ube", 2)).joined(separator: "\n").utf16)
+    lone.insert(0xD83D, at: lone.count - 3)
+    let big: [UInt8] = lone.flatMap { u -> [UInt8] in [UInt8(u >> 8), UInt8(u & 0xFF)] }
     add(
-      "politie_utf16.csv", [0xFF, 0xFE] + Array(header.utf16).flatMap { [UInt8($0 & 0xFF), 0] },
-      .quarantined,
-      "politie_utf16.csv:1:1: error: this is a UTF-16 text file (little-endian BOM); save it as UTF-8 [encoding-error]"
+      "politie_utf16be.csv", [0xFE, 0xFF] + big, .quarantined,
+      "politie_utf16be.csv:3:…: error: an unpaired surrogate in a UTF-16 file; save it again as UTF-8 or UTF-16 [encoding-error]"
     )
     // Binary: an Excel workbook saved under .csv, and bytes with NULs.
     add(
