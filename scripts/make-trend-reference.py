@@ -4,7 +4,10 @@
 Writes seeded series and what PyPI `pymannkendall` (1.4.3) `original_test` returns for them:
 
     pip install pymannkendall==1.4.3 numpy
-    python3 scripts/make-trend-reference.py [OUTDIR]      (default: fixtures/reference)
+    python3 scripts/make-trend-reference.py [OUTDIR [SEED]]
+
+OUTDIR defaults to fixtures/reference, SEED to 20240611 (the committed set); another seed draws
+other series of the same design (docs/DETECTION.md, "Checking other series").
 
 Files: trend-series.csv (series_id, position, value; NA = missing) and trend-reference.csv
 (series_id, n, s, var_s, z, p, tau, slope, intercept, trend, h). The Swift tests read them;
@@ -18,8 +21,9 @@ import numpy as np
 import pymannkendall as mk
 
 outdir = sys.argv[1] if len(sys.argv) > 1 else "fixtures/reference"
+seed = int(sys.argv[2]) if len(sys.argv) > 2 else 20240611
 os.makedirs(outdir, exist_ok=True)
-rng = np.random.default_rng(20240611)
+rng = np.random.default_rng(seed)
 
 series = []
 

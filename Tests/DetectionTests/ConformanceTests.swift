@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// Conformance with R `surveillance` 1.20.3 on the committed reference set
-/// (fixtures/reference, written by scripts/make-reference.R): expected and upper bound within
+/// (fixtures/reference, written by scripts/make-reference.R; `SAFETY_REFERENCE_DIR` names
+/// another set, e.g. one drawn with another seed): expected and upper bound within
 /// 1e-6 relative, alarms identical, NA exactly where R gives NA, and where R refused to
 /// compute a time point our result is NA with a reason.
 @Suite struct ConformanceTests {
@@ -147,7 +148,9 @@ import Testing
 
   @Test func farringtonFlexibleMatchesR() throws {
     let report = try run(file: "reference-farrington.csv")
-    print("farringtonFlexible conformance: \(report.rows) rows\n\(report.summary())")
+    print(
+      "farringtonFlexible conformance (\(ReferenceData.directory.path)): \(report.rows) rows\n"
+        + report.summary())
     for m in report.mismatches.prefix(40) { print("MISMATCH \(m)") }
     #expect(report.rows > 20_000)
     #expect(report.mismatches.isEmpty, "\(report.mismatches.count) mismatches")
@@ -155,7 +158,9 @@ import Testing
 
   @Test func earsCusumGlrMatchR() throws {
     let report = try run(file: "reference-other.csv")
-    print("EARS/CUSUM/GLR conformance: \(report.rows) rows\n\(report.summary())")
+    print(
+      "EARS/CUSUM/GLR conformance (\(ReferenceData.directory.path)): \(report.rows) rows\n"
+        + report.summary())
     for m in report.mismatches.prefix(40) { print("MISMATCH \(m)") }
     #expect(report.rows > 20_000)
     #expect(report.mismatches.isEmpty, "\(report.mismatches.count) mismatches")

@@ -3,7 +3,8 @@ import Testing
 @testable import Detection
 
 @Suite struct MannKendallTests {
-  /// Against pymannkendall 1.4.3 (fixtures/reference/trend-*.csv, scripts/make-trend-reference.py).
+  /// Against pymannkendall 1.4.3 (fixtures/reference/trend-*.csv, scripts/make-trend-reference.py;
+  /// `SAFETY_REFERENCE_DIR` names another set).
   @Test func matchesPymannkendall() throws {
     var values: [String: [Double]] = [:]
     for row in try ReferenceData.table("trend-series.csv") {
@@ -38,7 +39,9 @@ import Testing
       #expect(r.direction.rawValue == row["trend"]!, "\(id) trend")
       #expect(r.significant == (row["h"] == "1"), "\(id) h")
     }
-    print("Mann-Kendall conformance: \(reference.count) series, max relative error \(maxRelative)")
+    print(
+      "Mann-Kendall conformance (\(ReferenceData.directory.path)): \(reference.count) series,"
+        + " max relative error \(maxRelative)")
   }
 
   @Test func tiesReduceTheVariance() throws {

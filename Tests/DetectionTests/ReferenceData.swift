@@ -1,14 +1,27 @@
 import Detection
 import Foundation
 
-/// The committed reference files under `fixtures/reference/` (written by
-/// `scripts/make-reference.R` and `scripts/make-trend-reference.py`).
+/// The reference files (written by `scripts/make-reference.R` and
+/// `scripts/make-trend-reference.py`): the committed set under `fixtures/reference/`, or the
+/// directory named by the environment variable `SAFETY_REFERENCE_DIR` (a set generated with
+/// another seed; docs/DETECTION.md, "Checking other series").
 enum ReferenceData {
-  static let directory: URL = {
+  static let environmentVariable = "SAFETY_REFERENCE_DIR"
+
+  static let directory: URL = directory(
+    environment: ProcessInfo.processInfo.environment[environmentVariable])
+
+  /// The directory `SAFETY_REFERENCE_DIR` names (relative to the working directory), or the
+  /// committed set when it is unset or empty.
+  static func directory(environment value: String?) -> URL {
+    if let value, !value.isEmpty {
+      return URL(fileURLWithPath: value, isDirectory: true)
+    }
     // Tests/DetectionTests/ReferenceData.swift -> package root
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("fixtures/reference")
-  }()
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("fixtures/reference")
+  }
 
   /// Rows of a reference CSV as dictionaries keyed by the header (simple CSV: fields are
   /// quoted only when they contain a comma or a quote).
