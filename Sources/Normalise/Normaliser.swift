@@ -240,6 +240,9 @@ public struct Normaliser {
       outcome = .record(
         NormalisedRecord(key: digest, category: category, area: area, day: Int32(day.dayNumber)))
     case .aggregated:
+      if !columns.periods.isEmpty {
+        return periodCounts(row, category: category, area: area)
+      }
       let period: Period
       if let d = columns.date, let pattern = plan.datePattern {
         switch pattern.parse(row.bytes(d)) {
@@ -313,6 +316,38 @@ public struct Normaliser {
     stats.ok += 1
     if area < 0 { stats.unknownArea += 1 }
     if !mapped { stats.unmappedCategory += 1 }
+    return .counts(counts)
+  }
+
+  /// The counts of one row whose periods are the columns (`period: {column: "*"}`). A cell
+  /// that is neither a count nor a missing marker, or a figure above zero for a period after
+  /// the run date, rejects the whole row.
+  private mutating func periodCounts<R: RowFields & ~Copyable>(
+    _ row: borrowing R, category: Int32, area: Int32
+  ) -> RowOutcome {
+    var counts: [NormalisedCount] = []
+    counts.reserveCapacity(columns.periods.count)
+    for column in columns.periods {
+      let raw = row.bytes(column.column)
+      if isMissingCount(raw) { continue }
+      guard let count = parseCount(raw) else {
+        return reject(
+          row, field: column.column, .typeError,
+          "expected a whole number of zero or more for \(column.period)")
+      }
+      if column.period.firstDay > runDate {
+        // A template's months to come, filled with zeros, say nothing yet.
+        if count == 0 { continue }
+        return reject(
+          row, field: column.column, .futureDate,
+          "a figure for \(column.period), which starts after the run date \(runDate)")
+      }
+      counts.append(
+        NormalisedCount(period: column.period, category: category, area: area, count: count))
+    }
+    stats.ok += 1
+    if area < 0 { stats.unknownArea += 1 }
+    if categoryIndicators[Int(category)].isEmpty { stats.unmappedCategory += 1 }
     return .counts(counts)
   }
 

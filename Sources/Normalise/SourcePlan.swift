@@ -64,7 +64,9 @@ public struct SourcePlan: Sendable {
         .configError, "record-level source '\(id)' has no key column",
         at: pipeline.position("sources", id))
     }
-    if shape == .aggregated && source.count == nil && (source.counts ?? []).isEmpty {
+    if shape == .aggregated && source.count == nil && (source.counts ?? []).isEmpty
+      && source.period?.inHeader != true
+    {
       throw Diagnostic.error(
         .configError, "aggregated source '\(id)' has no count column",
         at: pipeline.position("sources", id))
@@ -97,10 +99,27 @@ public struct SourcePlan: Sendable {
     public var count: Int?
     /// A wide export's count columns, in the order of `SourcePlan.countColumns`.
     public var counts: [Int] = []
+    /// Periods in the column names (`period: {column: "*"}`): each such column and its
+    /// period.
+    public var periods: [PeriodCount] = []
     /// The highest index read, so short rows are recognised.
     public var maxIndex: Int {
-      ([key, date, period, periodYear, area, category, count].compactMap { $0 } + counts).max()
-        ?? area
+      ([key, date, period, periodYear, area, category, count].compactMap { $0 } + counts
+        + periods.map(\.column)).max() ?? area
+    }
+  }
+
+  /// A column whose name is a period, with that period.
+  public struct PeriodCount: Sendable, Equatable {
+    public var column: Int
+    public var period: Period
+  }
+
+  /// The columns of `header` whose names read as periods (`period: {column: "*"}`).
+  func periodColumns(_ header: [String]) -> [PeriodCount] {
+    guard source.period?.inHeader == true, let pattern = periodPattern else { return [] }
+    return header.enumerated().compactMap { i, label in
+      pattern.parse(label).map { PeriodCount(column: i, period: $0) }
     }
   }
 
@@ -132,12 +151,15 @@ public struct SourcePlan: Sendable {
     let columns = Columns(
       key: shape == .records ? find(source.key) : nil,
       date: find(source.date?.column),
-      period: source.date == nil ? find(source.period?.column) : nil,
+      period: source.date == nil && source.period?.inHeader != true
+        ? find(source.period?.column) : nil,
       periodYear: source.date == nil ? find(source.period?.yearColumn) : nil,
       area: find(source.area.column) ?? 0,
       category: countColumns.isEmpty ? find(source.category?.column) : nil,
       count: shape == .aggregated ? find(source.count) : nil,
-      counts: countColumns.compactMap(find))
+      counts: countColumns.compactMap(find),
+      periods: periodColumns(header ?? []))
+
     let position = SourcePosition(file: file, line: line, column: 1)
     if !missing.isEmpty {
       // The header's own texts are not repeated: when a file has no header row (or the
@@ -154,6 +176,12 @@ public struct SourcePlan: Sendable {
         .duplicateHeader,
         "column\(ambiguous.count > 1 ? "s" : "") \(ambiguous.joined(separator: ", ")) "
           + "appear\(ambiguous.count > 1 ? "" : "s") more than once in the header", at: position)
+    }
+    if let period = source.period, period.inHeader, columns.periods.isEmpty {
+      throw Diagnostic.error(
+        .missingColumn,
+        "no column of the header is named as a \(period.kind.rawValue) "
+          + "(\(periodPattern.map { "\($0)" } ?? "")) for source '\(id)'", at: position)
     }
     return columns
   }

@@ -131,6 +131,19 @@ extension LoadedPipeline {
         "'\(date.format)' is not a date pattern (e.g. dd-MM-yyyy, yyyy-MM-dd HH:mm, iso8601)",
         path + ["date", "format"])
     }
+    if let period = source.period, period.inHeader {
+      if source.count != nil || source.counts != nil {
+        error(
+          "with `column: \"*\"` the period columns hold the counts; remove 'count'/'counts'",
+          path + ["period", "column"])
+      }
+      if period.yearColumn != nil {
+        error("a period read from the column names has no year column", path + ["period"])
+      }
+      if source.dialect?.header == false {
+        error("periods in the column names need a header row", path + ["period", "column"])
+      }
+    }
     if let period = source.period {
       if period.yearColumn != nil && period.kind == .year {
         error("a year period needs no separate year column", path + ["period", "yearColumn"])
@@ -186,7 +199,7 @@ extension LoadedPipeline {
     _ source: Source, path: [String], error: (String, [String]) -> Void
   ) {
     guard let counts = source.counts else {
-      if source.count == nil {
+      if source.count == nil && source.period?.inHeader != true {
         error(
           "aggregated sources need a count column ('count', or 'counts' for a wide export)",
           path + ["count"])

@@ -57,6 +57,8 @@ public struct DateColumn: Sendable, Codable, Equatable {
 }
 
 public struct PeriodColumn: Sendable, Codable, Equatable {
+  /// The period column; `*` when the periods are the columns (`Wijk;jan 2024;feb 2024`):
+  /// every column whose name reads as a period is that period's count.
   public var column: String
   /// What one row counts: `week`, `month`, `quarter` or `year`.
   public var kind: PeriodKind
@@ -68,6 +70,9 @@ public struct PeriodColumn: Sendable, Codable, Equatable {
   /// year's value, a space, and the period column's value (default `yyyy w`, `yyyy M`,
   /// `yyyy Q`).
   public var yearColumn: String?
+
+  /// Whether the periods are the columns (`column: "*"`).
+  public var inHeader: Bool { column == "*" }
 
   /// The format the values are read with (the year column's default included).
   public var effectiveFormat: String? {

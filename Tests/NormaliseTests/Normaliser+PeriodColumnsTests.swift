@@ -101,3 +101,70 @@ import Testing
     #expect(problems.map(\.message).contains("a year period needs no separate year column"))
   }
 }
+
+/// A spreadsheet with one column per month: `Wijk;Soort;jan 2024;feb 2024;...`.
+@Suite struct NormaliserPeriodsInHeaderTests {
+  static let text = """
+    version: 1
+    name: maandstad
+    areas: {registry: areas.csv}
+    themes: {zorg: {name: Zorg}}
+    sources:
+      welzijn:
+        partner: Welzijn
+        files: welzijn_*.csv
+        period: {column: "*", kind: month, format: MMM yyyy}
+        area: {column: Wijk, match: name}
+        category: {column: Soort}
+        missingCounts: ["", "-"]
+    indicators:
+      jeugd: {name: Jeugd, theme: zorg, period: month, from: {welzijn: [jeugd]}}
+    """
+
+  func normaliser(header: [String]) throws -> Normaliser {
+    let pipeline = try LoadedPipeline.parse(Self.text, file: "/tmp/maandstad.yaml")
+    #expect(pipeline.validate().filter { $0.severity == .error }.isEmpty)
+    let plan = try SourcePlan(id: "welzijn", in: pipeline)
+    return Normaliser(
+      plan: plan, registry: testRegistry(),
+      columns: try plan.bind(header: header, file: "w.csv"), file: "w.csv",
+      runDate: CivilDate(year: 2024, month: 9, day: 30)!, hasher: nil)
+  }
+
+  func count(_ month: Int, _ n: Int64) -> NormalisedCount {
+    NormalisedCount(period: .month(year: 2024, month: month), category: 0, area: 1, count: n)
+  }
+
+  @Test func everyMonthColumnCounts() throws {
+    var n = try normaliser(
+      header: ["Wijk", "Soort", "aug 2024", "Opmerking", "sep 2024", "okt 2024", "Totaal"])
+    #expect(n.columns.periods.map(\.column) == [2, 4, 5])
+    #expect(n.normalise(row("Centrum;Jeugd;3;x;4;;7")) == .counts([count(8, 3), count(9, 4)]))
+    #expect(n.normalise(row("Centrum;Jeugd;-;x;2;0;2")) == .counts([count(9, 2)]))  // okt: 0
+    #expect(n.normalise(row("Centrum;Jeugd;1;x;2;5;8", line: 5)) == .rejected)  // okt: 5
+    #expect(n.normalise(row("Centrum;Jeugd;1;x;twee;;3")) == .rejected)
+    #expect(n.diagnosticCounts == [.futureDate: 1, .typeError: 1])
+    #expect(
+      n.diagnostics.first?.message
+        == "a figure for 2024-10, which starts after the run date 2024-09-30")
+    #expect(n.categories == ["jeugd"] && n.stats.ok == 2)
+  }
+
+  @Test func aHeaderWithoutMonthsIsAMissingColumn() throws {
+    #expect {
+      try self.normaliser(header: ["Wijk", "Soort", "Aantal"])
+    } throws: { error in
+      (error as? Diagnostic)?.message
+        == "no column of the header is named as a month (MMM yyyy) for source 'welzijn'"
+    }
+  }
+
+  @Test func theCountsComeFromTheMonthColumnsOnly() throws {
+    let text = Self.text.replacingOccurrences(
+      of: "    missingCounts:", with: "    count: Aantal\n    missingCounts:")
+    let messages = try LoadedPipeline.parse(text, file: "x.yaml").validate().map(\.message)
+    #expect(
+      messages.contains(
+        "with `column: \"*\"` the period columns hold the counts; remove 'count'/'counts'"))
+  }
+}

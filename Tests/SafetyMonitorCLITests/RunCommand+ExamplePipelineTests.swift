@@ -24,6 +24,11 @@ import Testing
     ((month + wijk) % 3, (month * 2 + wijk) % 4)
   }
 
+  /// Public-space reports per month, buurt and category.
+  static func publicSpace(month: Int, buurt: Int, category: Int) -> Int {
+    (month + 2 * buurt + category) % 4
+  }
+
   static let postcodes = ["9911 AA", "9911AB", "9911 ac", "9912 XY", "9913KL", "9914 ZZ"]
   /// The buurt each postcode above counts under (9912 XY through its PC4).
   static let postcodeBuurt = [0, 0, 1, 1, 2, 3]
@@ -78,6 +83,18 @@ import Testing
       report += "Totaal;\(Self.months[m - 1]) 2024;;;\(total)\n"
     }
     try report.write(toFile: inbox + "welzijn_2024.csv", atomically: true, encoding: .utf8)
+    let names = ["Kerkplein", "Molenwijk", "Noordpolder", "Zuidpolder"]
+    var overview = "Buurt;Categorie;" + Self.months.map { "\($0) 2024" }.joined(separator: ";")
+    overview += ";Totaal\n"
+    for (b, name) in names.enumerated() {
+      for (c, category) in ["jongerenoverlast", "afval"].enumerated() {
+        let values = (1...12).map { Self.publicSpace(month: $0, buurt: b, category: c) }
+        let cells = values.map { $0 == 0 && b == 1 ? "-" : String($0) }
+        overview += "\(name);\(category);\(cells.joined(separator: ";"));\(values.reduce(0, +))\n"
+      }
+    }
+    try overview.write(
+      toFile: inbox + "mor_maandoverzicht_2024.csv", atomically: true, encoding: .utf8)
     return root
   }
 
@@ -95,9 +112,10 @@ import Testing
       try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     let files = summary["files"] as? [String: Int]
     let rows = summary["rows"] as? [String: Int]
-    #expect(files?["applied"] == 4 && files?["quarantined"] == 0, "\(summary)")
-    // 2 × 52 × 4 × 3 police rows, 61 housing rows, 24 welfare rows and 12 total rows.
-    #expect(rows?["ok"] == 1248 + 61 + 36 && rows?["rejected"] == 0, "\(summary)")
+    #expect(files?["applied"] == 5 && files?["quarantined"] == 0, "\(summary)")
+    // 2 × 52 × 4 × 3 police rows, 61 housing rows, 24 welfare rows and 12 total rows, 8
+    // rows of the monthly overview.
+    #expect(rows?["ok"] == 1248 + 61 + 36 + 8 && rows?["rejected"] == 0, "\(summary)")
     #expect(rows?["unknownArea"] == 1)
 
     let store = try SafetyStore(path: root + "/state/store.sqlite", mode: .readOnly)
@@ -134,6 +152,14 @@ import Testing
       #expect(nuisance[code] == [Int64(expected)], "\(code)")
     }
     #expect(try store.unknownAreaLabels().map(\.label) == ["9999"])
+    // The monthly overview: one column per month.
+    let youth = try store.series(
+      of: [CategoryRef(source: "gemeente", name: "jongerenoverlast")], kind: .month, from: first,
+      through: last)
+    for (b, code) in Self.buurten.enumerated() {
+      #expect(
+        youth[code] == (1...12).map { Int64(Self.publicSpace(month: $0, buurt: b, category: 0)) })
+    }
 
     // The personal columns never left the input.
     let state = root + "/state"
