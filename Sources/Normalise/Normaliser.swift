@@ -379,7 +379,7 @@ public struct Normaliser {
     if let id = categoryIDs[normalised] { return id }
     let id = Int32(categories.count)
     categories.append(normalised)
-    categoryIndicators.append(plan.indicatorsByCategory[normalised] ?? [])
+    categoryIndicators.append(plan.indicators(feedBy: normalised))
     categoryIDs[normalised] = id
     return id
   }

@@ -6,12 +6,25 @@ import SafetyCore
 public struct SourcePlan: Sendable {
   public let id: String
   public let source: Source
+
+  /// The indicators a (normalised) category feeds: named exactly or through an entry
+  /// ending in `*`; each once, in pipeline order.
+  public func indicators(feedBy category: String) -> [Int] {
+    var out = indicatorsByCategory[category] ?? []
+    for prefix in indicatorsByPrefix where categoryMatches(prefix.entry, category) {
+      out += prefix.indicators.filter { !out.contains($0) }
+    }
+    return out.sorted()
+  }
   public let shape: SourceShape
   public let datePattern: DatePattern?
   public let periodPattern: PeriodPattern?
   public let areaMatch: AreaMatch
   /// Normalised category → indices (into the pipeline's indicators) it feeds.
   public let indicatorsByCategory: [String: [Int]]
+  /// Category entries ending in `*` (`1.4.*`, normalised) → indices of the indicators they
+  /// feed.
+  public let indicatorsByPrefix: [(entry: String, indicators: [Int])]
   /// The category of every row when the source declares `category: {value: ...}`.
   public let fixedCategory: String?
   /// The period kind rows are counted in: weeks for dated rows, the period column's kind.
@@ -78,13 +91,19 @@ public struct SourcePlan: Sendable {
     fixedCategory =
       countColumns.isEmpty && source.category?.column == nil ? source.category?.value : nil
     var map: [String: [Int]] = [:]
+    var prefixes: [String: [Int]] = [:]
     for (i, (_, indicator)) in pipeline.spec.indicators.enumerated() {
       for category in indicator.from[id] ?? [] {
         let key = normaliseCategory(category)
-        if map[key]?.contains(i) != true { map[key, default: []].append(i) }
+        if key.hasSuffix("*") {
+          if prefixes[key]?.contains(i) != true { prefixes[key, default: []].append(i) }
+        } else if map[key]?.contains(i) != true {
+          map[key, default: []].append(i)
+        }
       }
     }
     indicatorsByCategory = map
+    indicatorsByPrefix = prefixes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
   /// The columns of an export's header that this source reads, by position.

@@ -60,8 +60,26 @@ extension LoadedPipeline {
         if categories.isEmpty {
           error("no categories listed for source '\(sourceID)'", path + ["from", sourceID])
         }
+        for category in categories where category.dropLast().contains("*") || category == "*" {
+          error(
+            "'\(category)': a `*` may only end a category, after its first letters (`1.4.*`)",
+            path + ["from", sourceID])
+        }
+        let entries = categories.map(normaliseCategory)
+        for (i, entry) in entries.enumerated() {
+          if let other = entries.indices.first(where: {
+            $0 != i && entries[$0].hasSuffix("*") && categoryMatches(entries[$0], entry)
+              && (entry != entries[$0] || $0 < i)
+          }) {
+            error(
+              "'\(categories[i])' is already counted through '\(categories[other])'",
+              path + ["from", sourceID])
+          }
+        }
         if source.category?.column == nil, let fixed = source.category?.value,
-          !categories.contains(where: { normaliseCategory($0) == normaliseCategory(fixed) })
+          !categories.contains(where: {
+            categoryMatches(normaliseCategory($0), normaliseCategory(fixed))
+          })
         {
           warning(
             "source '\(sourceID)' only has category '\(fixed)'; none of these match",
@@ -221,10 +239,10 @@ extension LoadedPipeline {
       error("column '\(column)' appears twice in 'counts'", path + ["counts"])
     }
     let id = path.last ?? ""
-    let categories = Set(counts.map(normaliseCategory))
+    let categories = counts.map(normaliseCategory)
     for (indicatorID, indicator) in spec.indicators {
       for category in indicator.from[id] ?? []
-      where !categories.contains(normaliseCategory(category)) {
+      where !categories.contains(where: { categoryMatches(normaliseCategory(category), $0) }) {
         error(
           "'\(category)' is not one of source '\(id)'s count columns (\(counts.joined(separator: ", ")))",
           ["indicators", indicatorID, "from", id])
@@ -256,4 +274,11 @@ public func normaliseHeader(_ label: String) -> String {
 /// `hennepkwekerij`).
 public func normaliseCategory(_ text: String) -> String {
   String(text.trimmingSpaces()).lowercased()
+}
+
+/// Whether an indicator's category entry matches a source's category (both normalised):
+/// equal, or for an entry ending in `*` (`1.4.*`) every category that begins with the rest.
+public func categoryMatches(_ entry: String, _ category: String) -> Bool {
+  guard entry.hasSuffix("*") else { return entry == category }
+  return category.hasPrefix(entry.dropLast())
 }

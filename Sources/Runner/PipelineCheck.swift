@@ -118,9 +118,10 @@ public enum PipelineCheck {
     for (indicatorID, indicator) in pipeline.spec.indicators {
       for (source, list) in indicator.from {
         for category in list {
-          let ref = CategoryRef(source: source, name: normaliseCategory(category))
-          mapped.insert(ref)
-          if seen[ref] == nil, seen.keys.contains(where: { $0.source == source }) {
+          let entry = normaliseCategory(category)
+          let hits = seen.keys.filter { $0.source == source && categoryMatches(entry, $0.name) }
+          mapped.formUnion(hits)
+          if hits.isEmpty, seen.keys.contains(where: { $0.source == source }) {
             out.append(
               .warning(
                 .unknownCategory,

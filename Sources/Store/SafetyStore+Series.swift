@@ -113,11 +113,28 @@ extension SafetyStore {
     }
   }
 
+  /// The ids of `categories`; a name ending in `*` (`1.4.*`) stands for every category of
+  /// its source that begins with the rest. Each id once, so a category named twice (exactly
+  /// and through a `*`) counts once.
   func categoryIDs(_ db: Database, _ categories: [CategoryRef]) throws -> [Int64] {
-    try categories.compactMap {
-      try Int64.fetchOne(
-        db, sql: "SELECT id FROM categories WHERE source = ? AND name = ?",
-        arguments: [$0.source, $0.name])
+    var out: [Int64] = []
+    var seen: Set<Int64> = []
+    for category in categories {
+      let ids: [Int64]
+      if category.name.hasSuffix("*") {
+        let prefix = String(category.name.dropLast())
+        ids = try Int64.fetchAll(
+          db,
+          sql:
+            "SELECT id FROM categories WHERE source = ? AND substr(name, 1, length(?)) = ? ORDER BY id",
+          arguments: [category.source, prefix, prefix])
+      } else {
+        ids = try Int64.fetchAll(
+          db, sql: "SELECT id FROM categories WHERE source = ? AND name = ?",
+          arguments: [category.source, category.name])
+      }
+      for id in ids where seen.insert(id).inserted { out.append(id) }
     }
+    return out
   }
 }

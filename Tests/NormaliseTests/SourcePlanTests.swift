@@ -48,6 +48,18 @@ func testPipeline() throws -> LoadedPipeline {
 }
 
 @Suite struct SourcePlanTests {
+  @Test func aTrailingStarFeedsEveryCategoryItBegins() throws {
+    let text = testPipelineText.replacingOccurrences(
+      of: "geweld: {name: Geweld, theme: hic, from: {politie: [\"1.4.5\", \"1.1.1\"]}}",
+      with: "geweld: {name: Geweld, theme: hic, from: {politie: [\"1.4.*\", \"1.1.1\"]}}")
+    #expect(text != testPipelineText)
+    let plan = try SourcePlan(id: "politie", in: try LoadedPipeline.parse(text, file: "p.yaml"))
+    #expect(plan.indicators(feedBy: "1.4.3") == [1])
+    #expect(plan.indicators(feedBy: "1.1.1") == [0, 1])
+    #expect(plan.indicators(feedBy: "1.5.1") == [])
+    #expect(plan.indicators(feedBy: "3.1.1") == [2])
+  }
+
   @Test func mapsCategoriesToIndicators() throws {
     let plan = try SourcePlan(id: "politie", in: try testPipeline())
     #expect(plan.shape == .records)

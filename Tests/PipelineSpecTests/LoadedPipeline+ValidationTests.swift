@@ -76,6 +76,25 @@ import Testing
     #expect(recordMessages.contains("record-level sources count rows; remove 'missingCounts'"))
   }
 
+  @Test func aStarMayOnlyEndACategory() throws {
+    func messages(_ list: String) throws -> [String] {
+      let text = samplePipeline.replacingOccurrences(
+        of: "from: {politie: [\"1.1.1\"]}", with: "from: {politie: \(list)}")
+      #expect(text != samplePipeline)
+      return try problems(text).filter { $0.severity == .error }.map(\.message)
+    }
+    #expect(try messages("[\"1.4.*\", \"1.1.1\"]").isEmpty)
+    #expect(
+      try messages("[\"1.*.1\"]")
+        == ["'1.*.1': a `*` may only end a category, after its first letters (`1.4.*`)"])
+    #expect(
+      try messages("[\"*\"]")
+        == ["'*': a `*` may only end a category, after its first letters (`1.4.*`)"])
+    #expect(
+      try messages("[\"1.4.*\", \"1.4.5\"]") == ["'1.4.5' is already counted through '1.4.*'"])
+    #expect(try messages("[\"1.*\", \"1.4.*\"]") == ["'1.4.*' is already counted through '1.*'"])
+  }
+
   @Test func postcodesNeedAPostcodeTable() throws {
     let text = samplePipeline.replacingOccurrences(
       of: "area: {column: wijk}", with: "area: {column: postcode, match: postcode}")

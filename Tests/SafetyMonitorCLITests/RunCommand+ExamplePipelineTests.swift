@@ -105,6 +105,8 @@ import Testing
     let validate = try safetyMonitor(["validate", pipeline, "--run-date", "2024-12-31"])
     #expect(validate.status == 0, "\(validate.stderr)")
     #expect(!validate.stderr.contains("error:"), "\(validate.stderr)")
+    // 2.2.1 feeds `vernieling` through `2.2.*`: not reported as unmapped.
+    #expect(!validate.stderr.contains("'2.2.1'"), "\(validate.stderr)")
 
     let run = try safetyMonitor(["run", pipeline, "--run-date", "2024-12-31", "--json"])
     #expect(run.status == 0, "\(run.stderr)")
@@ -127,6 +129,11 @@ import Testing
       #expect(
         burglary[code] == (1...52).map { Int64(Self.policeCount(week: $0, buurt: b, code: 0)) })
     }
+    let damage = try store.series(
+      of: [CategoryRef(source: "politie", name: "2.2.*")], kind: .week,
+      from: .week(ISOWeek(year: 2024, week: 1)!), through: .week(ISOWeek(year: 2024, week: 52)!))
+    #expect(
+      damage["BU99980102"] == (1...52).map { Int64(Self.policeCount(week: $0, buurt: 1, code: 2)) })
     // Welfare: one category per column, months by name, dashes and blanks count nothing,
     // total rows skipped.
     let first = Period.month(year: 2024, month: 1)

@@ -36,4 +36,31 @@ import Testing
       from: .month(year: 2024, month: 9), through: .month(year: 2024, month: 9))
     #expect(gemeente == ["GM9999": [2], "?": [1]])
   }
+
+  /// `1.4.*` sums every stored category that begins with `1.4.`, each once.
+  @Test func aTrailingStarSumsEveryCategoryItBegins() throws {
+    let store = try SafetyStore(path: temporaryStorePath())
+    let reg = registry()
+    var export = NormalisedExport(source: "politie", periodKind: .week)
+    export.categories = ["1.4.1", "1.4.5", "1.1.1", "11.4.1"]
+    for (i, category) in [0, 1, 1, 2, 3].enumerated() {
+      export.records.append(
+        NormalisedRecord(
+          key: store.hasher.digest(source: "politie", key: "k\(i)"), category: Int32(category),
+          area: 2, day: day(2024, 9, 2)))
+    }
+    _ = try store.apply(export, receipt: receipt("x"), registry: reg)
+    let w36 = Period.week(ISOWeek(year: 2024, week: 36)!)
+    func total(_ names: [String]) throws -> Int64 {
+      try store.series(
+        of: names.map { CategoryRef(source: "politie", name: $0) }, kind: .week, from: w36,
+        through: w36
+      ).values.reduce(0) { $0 + $1[0] }
+    }
+    #expect(try total(["1.4.*"]) == 3)
+    #expect(try total(["1.4.*", "1.4.5"]) == 3)  // counted once
+    #expect(try total(["1.*"]) == 4)  // not 11.4.1
+    #expect(try total(["2.*"]) == 0)
+    #expect(try total(["*"]) == 5)
+  }
 }

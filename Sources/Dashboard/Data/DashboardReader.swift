@@ -13,8 +13,16 @@ public final class DashboardReader: Sendable {
   public let registry: AreaRegistry
   public let store: SafetyStore
   public let disclosure: DisclosurePolicy
-  /// Source category → the indicators it feeds.
+  /// An indicator's category entry (`1.1.1`, or `1.4.*` for every category it begins)
+  /// → the indicators that name it.
   public let indicatorsByCategory: [CategoryRef: [String]]
+
+  /// The indicators a stored category feeds (through exact entries and `*` entries).
+  public func indicators(feeding category: CategoryRef) -> [String] {
+    indicatorsByCategory.filter {
+      $0.key.source == category.source && categoryMatches($0.key.name, category.name)
+    }.flatMap(\.value).sorted()
+  }
 
   public init(pipeline: LoadedPipeline) throws {
     self.pipeline = pipeline

@@ -134,7 +134,7 @@ struct ExportsModel: Sendable, Encodable {
       UnknownArea(source: $0.source, label: $0.label, rows: policy.count($0.rows))
     }
     unmappedCategories = try store.categoriesSeen().filter {
-      reader.indicatorsByCategory[$0.category] == nil
+      reader.indicators(feeding: $0.category).isEmpty
     }.map {
       UnmappedCategory(
         source: $0.category.source, category: $0.category.name,
