@@ -1,74 +1,6 @@
 import PipelineSpec
 import SafetyCore
 
-/// One normalised registration of a record-level source.
-public struct NormalisedRecord: Sendable, Hashable {
-  /// The keyed hash of the partner's key (nil when normalising without a hasher).
-  public var key: KeyDigest?
-  /// Category id local to the normaliser (`Normaliser.categories`).
-  public var category: Int32
-  /// Area index in the registry; `-1` is the unknown-area bucket.
-  public var area: Int32
-  /// The date as `CivilDate.dayNumber`.
-  public var day: Int32
-
-  public init(key: KeyDigest?, category: Int32, area: Int32, day: Int32) {
-    self.key = key
-    self.category = category
-    self.area = area
-    self.day = day
-  }
-}
-
-/// One normalised row of an aggregated source.
-public struct NormalisedCount: Sendable, Hashable {
-  public var period: Period
-  public var category: Int32
-  public var area: Int32
-  public var count: Int64
-
-  public init(period: Period, category: Int32, area: Int32, count: Int64) {
-    self.period = period
-    self.category = category
-    self.area = area
-    self.count = count
-  }
-}
-
-/// What became of one row.
-public enum RowOutcome: Sendable, Hashable {
-  case record(NormalisedRecord)
-  case count(NormalisedCount)
-  /// A row of a wide export: one count per count column that holds a figure (none when
-  /// every cell is a missing marker).
-  case counts([NormalisedCount])
-  /// The row was rejected; a diagnostic says why.
-  case rejected
-  /// The row is no data: its area is one the source declares skipped (a total row).
-  case skipped
-}
-
-/// Row counts of one export.
-public struct RowStats: Sendable, Hashable, Codable {
-  public var total = 0
-  /// Rows read without a problem, including skipped total rows (`area.skip`).
-  public var ok = 0
-  public var rejected = 0
-  /// Rows kept in the unknown-area bucket (included in `ok`).
-  public var unknownArea = 0
-  /// Rows whose category feeds no indicator (kept; included in `ok`).
-  public var unmappedCategory = 0
-  public init() {}
-
-  public mutating func add(_ other: RowStats) {
-    total += other.total
-    ok += other.ok
-    rejected += other.rejected
-    unknownArea += other.unknownArea
-    unmappedCategory += other.unmappedCategory
-  }
-}
-
 /// Turns the raw rows of one export into records or counts: reads the declared columns
 /// only, parses dates (Europe/Amsterdam calendar) and periods, resolves areas through the
 /// registry (codes, crosswalk, names, aliases; unknown ones into the unknown bucket) and
@@ -383,42 +315,4 @@ public struct Normaliser {
     categoryIDs[normalised] = id
     return id
   }
-}
-
-/// The bytes without spaces and tabs around them.
-@inline(__always)
-func trimmed(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-  var start = 0
-  var end = raw.count
-  while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
-  while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
-  return UnsafeRawBufferPointer(rebasing: raw[start..<end])
-}
-
-@inline(__always)
-func isBlank(_ raw: UnsafeRawBufferPointer) -> Bool {
-  raw.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-}
-
-/// A non-negative whole number (spaces around allowed). Spreadsheets that write counts as
-/// decimals may add a zero fraction (`3,0`, `3.00`); any other fraction, and `1.234` with a
-/// thousands dot, are not counts.
-@inline(__always)
-func parseCount(_ raw: UnsafeRawBufferPointer) -> Int64? {
-  let digits = trimmed(raw)
-  var end = digits.count
-  if let separator = digits.firstIndex(where: { $0 == 0x2C || $0 == 0x2E }) {
-    guard separator + 1 < end, digits[(separator + 1)...].allSatisfy({ $0 == 0x30 }) else {
-      return nil
-    }
-    end = separator
-  }
-  guard end > 0, end <= 15 else { return nil }
-  var value: Int64 = 0
-  for i in 0..<end {
-    let b = digits[i]
-    guard b >= 0x30, b <= 0x39 else { return nil }
-    value = value * 10 + Int64(b - 0x30)
-  }
-  return value
 }
