@@ -255,8 +255,8 @@ extension Source {
   /// The columns this source reads (never the personal ones).
   public var usedColumns: [String] {
     [
-      key, date?.column, period?.column, period?.yearColumn, area.column, category?.column,
-      count,
+      key, date?.column, period?.inHeader == true ? nil : period?.column, period?.yearColumn,
+      area.column, category?.column, count,
     ].compactMap { $0 } + (counts ?? [])
   }
 }
