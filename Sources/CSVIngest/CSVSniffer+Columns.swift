@@ -8,7 +8,8 @@ extension CSVSniffer {
     let start = sample.tableStart(width: width)
     let rows = Array(sample.rows[start...])
     let first = rows.first ?? []
-    let hasHeader = looksLikeHeader(first, rest: Array(rows.dropFirst()))
+    let hasHeader =
+      looksLikeHeader(first, rest: Array(rows.dropFirst())) || periodsInHeader(first)
     let names: [String] = (0..<max(width, first.count)).map { i in
       hasHeader && i < first.count && !first[i].isEmpty ? first[i] : "kolom\(i + 1)"
     }
@@ -180,7 +181,24 @@ extension CSVSniffer {
       r.personal.append(c.name)
       used.insert(c.index)
     }
-    if let c = pick({ $0.kind == .date && has($0, ["datum", "date", "pleeg", "melding", "start"]) })
+    let periodNamed = r.columns.filter {
+      !used.contains($0.index) && ($0.kind == .integer || $0.kind == .empty)
+        && periodOfName($0.name) != nil
+    }
+    if r.dialect.hasHeader, periodNamed.count >= 2, let kind = periodOfName(periodNamed[0].name),
+      periodNamed.allSatisfy({ periodOfName($0.name)?.kind == kind.kind })
+    {
+      // One column per period: each holds that period's count.
+      r.period = "*"
+      r.periodKind = kind.kind
+      r.periodFormat = kind.format
+      r.shape = "aggregated"
+      used.formUnion(periodNamed.map(\.index))
+      if periodNamed.contains(where: \.hasBlanks) { r.missingCounts.append("") }
+      if periodNamed.contains(where: \.hasDashes) { r.missingCounts.append("-") }
+    } else if let c = pick({
+      $0.kind == .date && has($0, ["datum", "date", "pleeg", "melding", "start"])
+    })
       ?? pick({ $0.kind == .date })
     {
       r.dateColumn = c.name
@@ -205,7 +223,9 @@ extension CSVSniffer {
     let wide = r.columns.filter {
       !used.contains($0.index) && $0.kind == .integer && !totalLabels.contains($0.name.lowercased())
     }
-    if r.period != nil, wide.count >= 2, !wide.contains(where: { has($0, counting) }) {
+    if r.period == "*" {
+      // The period columns hold the counts; a total column is left out.
+    } else if r.period != nil, wide.count >= 2, !wide.contains(where: { has($0, counting) }) {
       // A wide export: one count column per kind, each its own category; a total column
       // is left out.
       r.counts = wide.map(\.name)

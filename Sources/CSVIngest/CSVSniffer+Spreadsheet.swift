@@ -13,6 +13,27 @@ extension CSVSniffer {
     return MonthName.number(name) != nil
   }
 
+  /// The period a column's name reads as (`2024-09`, `2024-W36`, `sep 2024`), with the
+  /// format that reads it (nil: the canonical form).
+  static func periodOfName(_ name: String) -> (kind: String, format: String?)? {
+    let text = Substring(name.trimmingSpaces())
+    if isMonthNamePeriod(text) { return ("month", "MMM yyyy") }
+    if let p = Period(parsing: text) { return (p.kind.rawValue, nil) }
+    return nil
+  }
+
+  /// A first row with two or more periods for names (`Buurt;Soort;jan 2024;feb 2024`) is
+  /// a header, though its period cells look like data.
+  static func periodsInHeader(_ first: [String]) -> Bool {
+    let periods = first.filter { periodOfName($0) != nil }
+    let others = first.filter { periodOfName($0) == nil }
+    return periods.count >= 2
+      && others.allSatisfy {
+        let kind = classify([Substring($0)]).kind
+        return kind == .text || kind == .policeCode
+      }
+  }
+
   /// A year column (whole numbers 1900–2100, named like a year) and beside it a week,
   /// month or quarter column, with the period pattern that reads "year, space, value".
   static func yearAndPeriodColumns(_ columns: [ColumnProfile], used: Set<Int>) -> (

@@ -134,6 +134,23 @@ import Testing
     #expect(q.periodFormat == "yyyy 'K'Q")
   }
 
+  @Test func oneColumnPerMonth() throws {
+    let text = """
+      Buurt;Categorie;jan 2024;feb 2024;mrt 2024;Totaal
+      Kerkplein;jongerenoverlast;1;-;2;3
+      Molenwijk;afval;;1;0;1
+
+      """
+    let r = try CSVSniffer.sniff(bytes: Array(text.utf8), name: "mor.csv")
+    #expect(r.dialect.hasHeader)
+    #expect(r.period == "*" && r.periodKind == "month" && r.periodFormat == "MMM yyyy")
+    #expect(r.count == nil && r.counts.isEmpty && r.category == "Categorie")
+    #expect(r.missingCounts == ["", "-"])
+    let canonical = "wijk;2024-01;2024-02\nNoord;1;2\n"
+    let c = try CSVSniffer.sniff(bytes: Array(canonical.utf8), name: "c.csv")
+    #expect(c.period == "*" && c.periodKind == "month" && c.periodFormat == nil)
+  }
+
   @Test func monthNameDatesAndPostcodes() throws {
     let text = """
       nr;datum;postcode;soort;huurder
