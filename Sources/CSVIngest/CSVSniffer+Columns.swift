@@ -88,13 +88,7 @@ extension CSVSniffer {
   }
 
   /// `1234 AB`, `1234AB` or `1234`.
-  static func isPostcode(_ s: Substring) -> Bool {
-    let b = Array(s.utf8.filter { $0 != 0x20 })
-    guard b.count == 4 || b.count == 6, b[0] >= 0x31, b[0] <= 0x39,
-      b[1...3].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
-    else { return false }
-    return b.dropFirst(4).allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
-  }
+  static func isPostcode(_ s: Substring) -> Bool { Postcode.key(s) != nil }
 
   /// Labels of total rows and columns, lower case.
   static let totalLabels: Set<String> = [

@@ -101,17 +101,8 @@ public struct AreaRegistry: Sendable {
     }
   }
 
-  /// A Dutch postcode in its matched form: `1234AB` (PC6) or `1234` (PC4), upper case,
-  /// spaces dropped; nil for anything else.
-  public static func postcodeKey(_ text: String) -> String? {
-    let bytes = Array(text.utf8.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0xA0 })
-    guard bytes.count == 4 || bytes.count == 6, bytes[0] >= 0x31, bytes[0] <= 0x39,
-      bytes[1...3].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
-    else { return nil }
-    let letters = bytes.dropFirst(4).map { $0 & ~0x20 }
-    guard letters.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
-    return String(decoding: bytes.prefix(4) + letters, as: UTF8.self)
-  }
+  /// A postcode in the form the table is keyed by (`Postcode.key`).
+  public static func postcodeKey(_ text: String) -> String? { Postcode.key(text) }
 
   /// Adds problems found outside the tables' rows (e.g. a header read by position).
   mutating func add(_ problems: [Diagnostic]) { diagnostics += problems }
