@@ -179,33 +179,25 @@ names(series) <- vapply(specs, `[[`, "", "id")
 # 2. Algorithms and variants
 # ---------------------------------------------------------------------------------------
 
+# Farrington (1996) and Noufaily (2013) settings; the variants below change a few of them.
+farrington_1996 <- list(b = 4, w = 3, reweight = TRUE, weightsThreshold = 1,
+  pastWeeksNotIncluded = 3, noPeriods = 1, trend = TRUE, pThresholdTrend = 0.05,
+  thresholdMethod = "delta", alpha = 0.01, limit54 = c(5, 4), powertrans = "2/3",
+  populationOffset = FALSE)
+noufaily <- list(b = 4, w = 3, reweight = TRUE, weightsThreshold = 2.58,
+  pastWeeksNotIncluded = 26, noPeriods = 10, trend = TRUE, pThresholdTrend = 1,
+  thresholdMethod = "nbPlugin", alpha = 0.005, limit54 = c(5, 4), powertrans = "2/3",
+  populationOffset = FALSE)
+
 farrington_variants <- list(
-  farrington_1996 = list(b = 4, w = 3, reweight = TRUE, weightsThreshold = 1,
-    pastWeeksNotIncluded = 3, noPeriods = 1, trend = TRUE, pThresholdTrend = 0.05,
-    thresholdMethod = "delta", alpha = 0.01, limit54 = c(5, 4), powertrans = "2/3",
-    populationOffset = FALSE),
-  farrington_1996_b3 = list(b = 3, w = 3, reweight = TRUE, weightsThreshold = 1,
-    pastWeeksNotIncluded = 3, noPeriods = 1, trend = TRUE, pThresholdTrend = 0.05,
-    thresholdMethod = "delta", alpha = 0.01, limit54 = c(5, 4), powertrans = "2/3",
-    populationOffset = FALSE),
-  farrington_noufaily = list(b = 4, w = 3, reweight = TRUE, weightsThreshold = 2.58,
-    pastWeeksNotIncluded = 26, noPeriods = 10, trend = TRUE, pThresholdTrend = 1,
-    thresholdMethod = "nbPlugin", alpha = 0.005, limit54 = c(5, 4), powertrans = "2/3",
-    populationOffset = FALSE),
-  farrington_noufaily_b3 = list(b = 3, w = 3, reweight = TRUE, weightsThreshold = 2.58,
-    pastWeeksNotIncluded = 26, noPeriods = 10, trend = TRUE, pThresholdTrend = 1,
-    thresholdMethod = "nbPlugin", alpha = 0.005, limit54 = c(5, 4), powertrans = "2/3",
-    populationOffset = FALSE),
+  farrington_1996 = farrington_1996,
+  farrington_1996_b3 = modifyList(farrington_1996, list(b = 3)),
+  farrington_noufaily = noufaily,
+  farrington_noufaily_b3 = modifyList(noufaily, list(b = 3)),
   # fewer years back: what the flags use where a series holds less than b years of history
   # (docs/FLAGS.md, "Young series"); b < 3 also drops the trend (the b >= 3 rule)
-  farrington_noufaily_b2 = list(b = 2, w = 3, reweight = TRUE, weightsThreshold = 2.58,
-    pastWeeksNotIncluded = 26, noPeriods = 10, trend = TRUE, pThresholdTrend = 1,
-    thresholdMethod = "nbPlugin", alpha = 0.005, limit54 = c(5, 4), powertrans = "2/3",
-    populationOffset = FALSE),
-  farrington_noufaily_b1 = list(b = 1, w = 3, reweight = TRUE, weightsThreshold = 2.58,
-    pastWeeksNotIncluded = 26, noPeriods = 10, trend = TRUE, pThresholdTrend = 1,
-    thresholdMethod = "nbPlugin", alpha = 0.005, limit54 = c(5, 4), powertrans = "2/3",
-    populationOffset = FALSE),
+  farrington_noufaily_b2 = modifyList(noufaily, list(b = 2)),
+  farrington_noufaily_b1 = modifyList(noufaily, list(b = 1)),
   # the package defaults (what `detect --algorithm farringtonFlexible` does without settings)
   farrington_defaults = list(),
   # less common switches: no re-weighting, no trend, square-root transform, 5 periods
